@@ -1,0 +1,73 @@
+"""Findings and fixes: what rules produce and formatters print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from checker.model import Span
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the original text in ``span`` with ``replacement``."""
+
+    span: Span
+    replacement: str
+
+
+@dataclass(slots=True)
+class Fix:
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    span: Span
+    address: str = "DOCUMENT"
+    fix: Optional[Fix] = None
+    # Filled in by the pipeline from ``span`` (1-based, original file).
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    excerpt: str = ""
+
+    def sort_key(self) -> tuple:
+        return (self.span.start, self.span.end, self.rule)
+
+
+@dataclass(slots=True)
+class RuleInfo:
+    """Documentation of a rule as formatters (SARIF, explain) need it."""
+
+    code: str
+    name: str
+    severity: str
+    summary: str
+    rationale: str = ""
+    fix: str = ""
+    link: str = ""
+    kind: str = ""
+    scope: str = ""
+    examples_valid: list[str] = field(default_factory=list)
+    examples_invalid: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    kind: str
+    body: Optional[str]
+    session: Optional[int]
+    findings: list[Finding] = field(default_factory=list)
+    error: Optional[str] = None  # unreadable input: the one-line message
+    fixed: int = 0

@@ -1,0 +1,1 @@
+"""Inline pyparsing grammars: dates, document symbols, citations, sessions, terms."""

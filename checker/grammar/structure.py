@@ -1,0 +1,94 @@
+"""pyparsing grammar for the structure of a resolution, one logical line at a time.
+
+The normalizer hands over clean logical lines; these elements say what each
+line is (an operative paragraph, a sub-paragraph, a meeting line, a header
+item ...). Every element is anchored at the start of the line, so parsing
+costs only the prefix it reads, never a scan of the whole paragraph.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pyparsing as pp
+
+from checker.vocabulary import MONTHS_RE
+
+
+_MONTH = pp.Regex(MONTHS_RE).set_name("month")
+_DAY = pp.Regex(r"[12]\d|3[01]|[1-9]").set_name("day")
+_YEAR = pp.Regex(r"(?:19|20)\d\d").set_name("year")
+adoption_date = (_DAY("day") + _MONTH("month") + _YEAR("year")).set_name("adoption date")
+
+# -- body lines ---------------------------------------------------------------
+
+paragraph_number = pp.Regex(r"(?P<number>\d{1,3})\s?\.(?=\s)").set_name("paragraph number")
+operative_paragraph = (paragraph_number + pp.Regex(r"\S.*", flags=0)("rest")).set_name("operative paragraph")
+
+subparagraph_label = pp.Regex(r"\((?P<label>[a-z]{1,2}|[ivxlc]{1,7}|\d{1,2})\)").set_name("sub-paragraph label")
+lower_degree_label = pp.Regex(r"(?P<label>[a-z]|[ivx]{1,5})\.(?=\s)").set_name("third/fourth-degree label")
+subparagraph = (subparagraph_label + pp.Optional(pp.Regex(r"\S.*")("rest"))).set_name("sub-paragraph")
+
+_ORDINAL_SUFFIX = pp.Regex(r"\d{1,4}(?:st|nd|rd|th)")
+meeting_line = (
+    _ORDINAL_SUFFIX("meeting_number") + pp.Optional(pp.Keyword("plenary")) + pp.Keyword("meeting")
+    + pp.Optional(pp.Optional(",") + adoption_date("date"))
+).set_name("meeting line")
+adoption_note = pp.Regex(
+    r"\[?(?:(?:Resolution|Decision)\s+adopted|Adopted)\s+(?:without\s+a\s+vote|by\s+(?:a\s+)?(?:recorded\s+)?vote|unanimously|at\s+the)[^\]]*\]?.*"
+).set_name("adoption note")
+date_line = (adoption_date + pp.StringEnd()).set_name("date line")
+closing_line = (meeting_line | adoption_note | date_line).set_name("closing line")
+
+annex_heading = pp.Regex(
+    r"(?P<word>Annex(?:es)?|ANNEX(?:ES)?|Appendix|APPENDIX)(?:\s+(?P<number>[IVXL]{1,6}|\d{1,2}|[A-Z])\b)?(?:\s*[.:\-–]?\s*(?P<title>.*))?"
+).set_name("annex heading")
+
+part_letter = pp.Regex(r"(?P<letter>[A-H])\s*\.?").set_name("part letter") + pp.StringEnd()
+section_heading = pp.Regex(r"(?P<numeral>[IVXL]{1,6}|[A-H])\s*\.?(?:\s+(?P<title>\S.{0,150}))?").set_name("section heading")
+
+# -- header lines ----------------------------------------------------------------
+
+body_name = pp.one_of(
+    [
+        "General Assembly",
+        "Security Council",
+        "Economic and Social Council",
+        "Human Rights Council",
+        "Commission on Human Rights",
+        "Trusteeship Council",
+    ],
+    caseless=True,
+).set_name("body name")
+committee_line = pp.Regex(r"(?P<committee>(?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization)\s+Committee)").set_name("committee")
+agenda_item_line = pp.Regex(
+    r"(?:(?:Provisional\s+)?[Aa]genda\s+items?|Item|ITEM|AGENDA\s+ITEMS?)\s*:?\s*(?P<item>\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d{1,3}(?:\s*\([a-z]\))?)*)(?P<rest>.*)"
+).set_name("agenda item")
+symbol_line = pp.Regex(r"(?P<symbol>(?:A|E|S|T|ST)/[A-Za-z0-9./\-]+(?:\s*\*)?)").set_name("document symbol") + pp.StringEnd()
+distribution_line = pp.Regex(r"Distr\.?\s*:?\s*(?P<distribution>General|Limited|Restricted|GENERAL|LIMITED|RESTRICTED)").set_name("distribution")
+adoption_line = pp.Regex(
+    r"(?P<what>Resolution|Decision)\s+adopted\s+by\s+the\s+(?P<body>[A-Z][\w ]+?)(?:\s*\*)?(?:\s+on\s+(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))?\s*$"
+).set_name("adoption line")
+sc_resolution_line = pp.Regex(r"Resolution\s+(?P<number>\d{1,4})\s*\((?P<year>\d{4})\)").set_name("Security Council resolution number")
+title_number = pp.Regex(
+    r"(?P<number>(?:S-|ES-)?\d{1,4}/(?:\d{1,4}(?:\s?[A-Z](?=[\s.]))?|\.{2,3}|…|_+|x{1,3}|X{1,3}|\[\s*\])|\d{4}/\d{1,3})\s*\.?(?=\s|$)"
+).set_name("resolution number")
+kind_phrase = pp.Regex(
+    r"(?i)(?P<kind>amendments?\s+to\s+draft\s+(?:resolution|decision)|amendments?|draft\s+resolutions?|draft\s+decisions?)"
+).set_name("kind of text")
+
+
+def match(element: pp.ParserElement, line: str) -> Optional[pp.ParseResults]:
+    """Parse ``element`` at the start of ``line``; None when it does not fit."""
+    try:
+        return element.parse_string(line, parse_all=False)
+    except pp.ParseBaseException:
+        return None
+
+
+def match_all(element: pp.ParserElement, line: str) -> Optional[pp.ParseResults]:
+    """Parse ``element`` against the whole of ``line``."""
+    try:
+        return element.parse_string(line, parse_all=True)
+    except pp.ParseBaseException:
+        return None

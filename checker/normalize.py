@@ -1,0 +1,756 @@
+"""Normalize stage: raw text -> clean logical lines, each with a map to the original.
+
+Real resolution texts come as one paragraph per line, hard-wrapped PDF text
+with indentation, or with a blank line after every physical line; with
+masthead furniture, page-break footnote blocks and footnote markers glued to
+words. This module undoes all of that without ever losing the way back to the
+user's original line and column: every character of every ``LogicalLine`` has
+an original offset through its ``TextMap``.
+
+It knows the *shape* of paragraphs (labels, opening words, punctuation) but
+not the document model: classifying lines into PP/OP/... is the parser's job.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from checker import vocabulary
+from checker.model import Directive, Span, TextBuilder, TextMap
+from checker.sources import SourceText
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPER_TO_DIGIT = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_RULE_LINE = re.compile(r"^\s*_{5,}\s*$")
+_DIRECTIVE = re.compile(r"<!--\s*reslint\s*:\s*(ignore-file|ignore|disable-next|ignore-next)\b([^>]*?)-->", re.I)
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
+_FOOTNOTE_START = re.compile(r"^(?P<label>\d{1,3}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?:\s+|(?=[A-Z(]))(?=\S)")
+_MD_FOOTNOTE_DEF = re.compile(r"^\[\^(?P<label>[^\]\s]{1,10})\]:\s*")
+_MD_FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]{1,10})\]")
+_SUPER_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_BOLD = re.compile(r"(?<![*\w])\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![*\w])|(?<![_\w])__(?=[^\s_])(.+?)(?<=[^\s_])__(?![_\w])")
+_ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])|(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_GLUED_BOLD = re.compile(r"(?<=[^\s*])\*\*(?=[A-Z0-9])")
+
+# Digit footnote markers glued to text, accepted only for labels that exist.
+_MARK_YEAR = re.compile(rf"\b(?:{vocabulary.MONTHS_RE})\s((?:1[89]|20)\d\d)(\d{{1,2}})(?=[\s,.;:)]|$)")
+_MARK_PUNCT = re.compile(r"(?<=[\w)\]”’\"'])([,;:.])(\d{1,2})(?=\s|$)")
+_MARK_WORD = re.compile(r"(?<=[a-z)])(\d{1,2})(?=[\s,.;:)]|$)")
+_MARK_SPACED = re.compile(r"(?<=[,;.])( (\d{1,2}))(?= \S)")
+_INLINE_NOTE = re.compile(r"(?<=[,;:])((?:A|E|S)/[A-Z0-9][A-Za-z0-9./-]*\d\.)(?=\s|$)")
+
+_FURNITURE = [
+    re.compile(p)
+    for p in (
+        r"^United Nations$",
+        r"^Distr\.?\s*:?\s*(?:General|Limited|Restricted|GENERAL|LIMITED|RESTRICTED)\b",
+        r"^(?:Original|ORIGINAL)\s*:\s*\w+",
+        r"^(?:GE\.)?\d{2}-\d{4,6}\s*(?:\([A-Z]\))?(?:\s+\S+)?$",
+        r"^GE\.\S*\s*\d*-?\d+\s*\(E\)$",
+        r"^\*\d{6,}\*$",
+        r"^(?:Page\s+)?\d{1,3}\s*/\s*\d{1,3}$",
+        r"^-\s*\d{1,3}\s*-$",
+        r"^Please recycle\b",
+        r"^Advance unedited version$",
+        r"^(?:A|E|S)/[A-Z0-9.\-/]+(?:\s*\*)?(?:\s+\d{1,3}/\d{1,3})?$",
+        r"^\d{1,3}/\d{1,3}\s+(?:A|E|S)/\S+$",
+    )
+]
+
+
+@dataclass(slots=True)
+class LogicalLine:
+    """One paragraph-like unit: joined physical lines, cleaned, with its map."""
+
+    text: str
+    tmap: TextMap
+    italics: list[tuple[int, int]] = field(default_factory=list)
+    bold: list[tuple[int, int]] = field(default_factory=list)
+    indent: int = 0
+    blank_before: int = 0
+    line_no: int = 0  # 0-based index of the first physical line
+    furniture: bool = False
+
+    @property
+    def span(self) -> Span:
+        return self.tmap.span(0, len(self.text))
+
+
+@dataclass(slots=True)
+class Marker:
+    label: str
+    span: Span
+    style: str
+
+
+@dataclass(slots=True)
+class Normalized:
+    header: list[LogicalLine]
+    authoring: Optional[LogicalLine]
+    body: list[LogicalLine]
+    footnotes: list[tuple[str, LogicalLine]]
+    markers: list[Marker]
+    directives: list[Directive]
+    formatting_known: bool
+    layout: str  # paragraph-per-line | wrapped | double-spaced
+
+
+@dataclass(slots=True)
+class _Raw:
+    """A physical line: its text without the line break, and its original offset."""
+
+    text: str
+    start: int
+    furniture: bool = False
+
+
+# ----------------------------------------------------------------------------
+# physical lines
+
+
+def _split_lines(text: str) -> list[_Raw]:
+    lines = []
+    pos = 0
+    for m in _LINE.finditer(text):
+        chunk = m.group(0)
+        if not chunk:
+            break
+        body = chunk.rstrip("\r\n")
+        lines.append(_Raw(body.replace("\f", " ").replace("\v", " "), m.start()))
+        pos = m.end()
+        if pos >= len(text):
+            break
+    return lines
+
+
+def _is_blank(raw: _Raw) -> bool:
+    return not raw.text.strip()
+
+
+def _indent(s: str) -> int:
+    return len(s) - len(s.lstrip(" \t\u00a0"))
+
+
+def _is_furniture(stripped: str) -> bool:
+    return any(p.match(stripped) for p in _FURNITURE)
+
+
+def find_authoring_line(lines: list[_Raw]) -> Optional[int]:
+    """Index of the enacting formula ("The Human Rights Council,"), if any."""
+    for i, raw in enumerate(lines):
+        s = _strip_emphasis(raw.text.strip())
+        if not s.startswith("The ") or len(s) > 120:
+            continue
+        m = vocabulary.AUTHORING_LINE.match(s)
+        if m is None:
+            continue
+        rest = m.group("rest")
+        if rest and not vocabulary.starts_with_opener(rest):
+            continue
+        return i
+    return None
+
+
+def _strip_emphasis(s: str) -> str:
+    return s.replace("**", "").replace("*", "") if "*" in s else s
+
+
+# ----------------------------------------------------------------------------
+# cleaning one physical line
+
+
+def _clean(raw_text: str, start: int, deletions: list[tuple[int, int]]) -> tuple[str, TextMap, list[tuple[int, int]], list[tuple[int, int]]]:
+    """Drop ``deletions`` and markdown emphasis; collapse white space; keep the map."""
+    italics_raw: list[tuple[int, int]] = []
+    bold_raw: list[tuple[int, int]] = []
+    dels = list(deletions)
+    if "*" in raw_text or "_" in raw_text:
+        for m in _BOLD.finditer(raw_text):
+            if _overlaps(m.start(), m.end(), dels):
+                continue
+            dels += [(m.start(), m.start() + 2), (m.end() - 2, m.end())]
+            bold_raw.append((m.start() + 2, m.end() - 2))
+        masked = _mask(raw_text, dels)
+        for m in _ITALIC.finditer(masked):
+            if _overlaps(m.start(), m.start() + 1, dels) or _overlaps(m.end() - 1, m.end(), dels):
+                continue
+            dels += [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
+            italics_raw.append((m.start() + 1, m.end() - 1))
+    merged = _merge_ranges(dels, len(raw_text))
+    builder = TextBuilder()
+    prev = 0
+    for a, b in merged:
+        builder.add(raw_text[prev:a], start + prev)
+        prev = b
+    builder.add(raw_text[prev:], start + prev)
+    text, tmap = builder.build(end_original=start + len(raw_text))
+    shift1 = _shifter(merged)
+    text, tmap, shift2 = _collapse_ws(text, tmap)
+
+    def conv(p: int) -> int:
+        return shift2(shift1(p))
+
+    italics = [(conv(a), conv(b)) for a, b in italics_raw]
+    bold = [(conv(a), conv(b)) for a, b in bold_raw]
+    return text, tmap, [x for x in italics if x[1] > x[0]], [x for x in bold if x[1] > x[0]]
+
+
+def _merge_ranges(ranges: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        a, b = max(a, 0), min(b, limit)
+        if b <= a:
+            continue
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _shifter(removed: list[tuple[int, int]]):
+    """Position in the text before removing ``removed`` -> position after."""
+    starts = [a for a, _ in removed]
+    cumulative = []
+    total = 0
+    for a, b in removed:
+        total += b - a
+        cumulative.append(total)
+
+    def shift(p: int) -> int:
+        k = bisect.bisect_right(starts, p) - 1
+        if k < 0:
+            return p
+        a, b = removed[k]
+        before = cumulative[k - 1] if k else 0
+        if p < b:
+            return a - before
+        return p - cumulative[k]
+
+    return shift
+
+
+_WS_RUN = re.compile(r"[^\S ]+| {2,}|\s{2,}")
+
+
+def _collapse_ws(text: str, tmap: TextMap):
+    """Runs of white space become one space; the ends are stripped. Map-aware."""
+    lead = len(text) - len(text.lstrip())
+    trail = len(text.rstrip())
+    if lead == 0 and trail == len(text) and not _WS_RUN.search(text):
+        return text, tmap, lambda p: p
+    builder = TextBuilder()
+    removed: list[tuple[int, int]] = [(0, lead)] if lead else []
+    prev = lead
+    for m in _WS_RUN.finditer(text, lead, trail):
+        builder.add_mapped(text[prev:m.start()], _sub_map(tmap, prev, m.start()))
+        builder.add_synthetic(" ", tmap.to_original(m.start()))
+        if m.end() - m.start() > 1:
+            removed.append((m.start() + 1, m.end()))
+        prev = m.end()
+    builder.add_mapped(text[prev:trail], _sub_map(tmap, prev, trail))
+    if trail < len(text):
+        removed.append((trail, len(text)))
+    out, out_map = builder.build(end_original=tmap.to_original(trail - 1) + 1 if trail else tmap.end_original)
+    return out, out_map, _shifter(removed)
+
+
+def _overlaps(a: int, b: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(x < b and a < y for x, y in ranges)
+
+
+def _mask(text: str, dels: list[tuple[int, int]]) -> str:
+    if not dels:
+        return text
+    chars = list(text)
+    for a, b in dels:
+        for k in range(a, min(b, len(chars))):
+            chars[k] = "\x00"
+    return "".join(chars)
+
+
+# ----------------------------------------------------------------------------
+# the normalizer
+
+
+class _Normalizer:
+    def __init__(self, source: SourceText):
+        self.source = source
+        self.text = source.text
+        self.directives: list[Directive] = []
+        self.markers: list[Marker] = []
+        self.footnotes: list[tuple[str, LogicalLine]] = []
+        self.formatting_known = source.format in ("markdown", "docx")
+        self.max_label = 0
+        self.labels: set[str] = set()
+
+    # -- entry point ---------------------------------------------------------
+    def run(self) -> Normalized:
+        lines = _split_lines(self.text)
+        lines = self._take_directives(lines)
+        auth = find_authoring_line(lines)
+        if auth is None:
+            head_end = self._guess_header_end(lines)
+            header_raw, body_raw = lines[:head_end], lines[head_end:]
+            authoring = None
+        else:
+            header_raw, body_raw = lines[:auth], lines[auth + 1:]
+            authoring = self._logical([lines[auth]])
+            # "The General Assembly, Recalling ..." glued on one line
+            rest = vocabulary.AUTHORING_LINE.match(_strip_emphasis(lines[auth].text.strip()))
+            if rest and rest.group("rest"):
+                authoring, glued = self._split_glued_authoring(lines[auth])
+                if glued is not None:
+                    body_raw = [glued] + body_raw
+        header = self._header_lines(header_raw)
+        body_raw = self._extract_footnotes(body_raw)
+        layout = self._layout(body_raw)
+        body = self._join(body_raw, layout)
+        self._digit_markers(body)
+        self._inline_notes(body)
+        return Normalized(header, authoring, body, self.footnotes, self.markers, self.directives,
+                          self.formatting_known, layout)
+
+    # -- directives ------------------------------------------------------------
+    def _take_directives(self, lines: list[_Raw]) -> list[_Raw]:
+        out = []
+        for raw in lines:
+            if "<!--" not in raw.text:
+                out.append(raw)
+                continue
+            for m in _DIRECTIVE.finditer(raw.text):
+                action = m.group(1).lower()
+                action = "ignore-file" if action == "ignore-file" else "ignore"
+                codes = tuple(c for c in re.split(r"[\s,]+", m.group(2).strip()) if c)
+                self.directives.append(Directive(action, codes, Span(raw.start + m.start(), raw.start + m.end())))
+            stripped = _HTML_COMMENT.sub(lambda m: " " * len(m.group(0)), raw.text)
+            out.append(_Raw(stripped, raw.start))
+        return out
+
+    # -- header ----------------------------------------------------------------
+    def _guess_header_end(self, lines: list[_Raw]) -> int:
+        """Without an authoring line: the header ends after the draft/title lines."""
+        limit = min(len(lines), 60)
+        kind_line = None
+        for i in range(limit):
+            s = _strip_emphasis(lines[i].text.strip())
+            if vocabulary.KIND_LINE.search(s):
+                kind_line = i
+                break
+        for i in range(kind_line + 1 if kind_line is not None else 0, len(lines)):
+            s = _strip_emphasis(lines[i].text.strip())
+            if not s:
+                continue
+            if vocabulary.starts_paragraph(s) and (kind_line is not None or vocabulary.starts_with_opener(s)):
+                return i
+            if kind_line is None and i > limit:
+                break
+        if kind_line is not None:
+            return kind_line + 1
+        # No header we recognise: keep only leading masthead furniture out of the body.
+        i = 0
+        while i < len(lines) and (_is_blank(lines[i]) or _is_furniture(lines[i].text.strip())):
+            i += 1
+        return i
+
+    def _header_lines(self, raws: list[_Raw]) -> list[LogicalLine]:
+        out: list[LogicalLine] = []
+        blank = 0
+        for raw in raws:
+            if _is_blank(raw):
+                blank += 1
+                continue
+            for piece in self._split_glued(raw):
+                line = self._logical([piece])
+                line.blank_before = blank
+                line.furniture = _is_furniture(line.text)
+                if line.text:
+                    out.append(line)
+            blank = 0
+        return out
+
+    def _split_glued(self, raw: _Raw) -> list[_Raw]:
+        """``Human Rights Council**Fifty-sixth session**`` is two header lines."""
+        cuts = [m.start() for m in _GLUED_BOLD.finditer(raw.text)]
+        if not cuts:
+            return [raw]
+        pieces, prev = [], 0
+        for c in cuts:
+            pieces.append(_Raw(raw.text[prev:c], raw.start + prev))
+            prev = c
+        pieces.append(_Raw(raw.text[prev:], raw.start + prev))
+        return pieces
+
+    def _split_glued_authoring(self, raw: _Raw) -> tuple[LogicalLine, Optional[_Raw]]:
+        m = re.search(r",\s*", raw.text)
+        if m is None:
+            return self._logical([raw]), None
+        head = _Raw(raw.text[: m.start() + 1], raw.start)
+        tail = _Raw(raw.text[m.end():], raw.start + m.end())
+        return self._logical([head]), tail
+
+    # -- footnotes ---------------------------------------------------------------
+    def _extract_footnotes(self, lines: list[_Raw]) -> list[_Raw]:
+        """Take footnote blocks out of the body; return the remaining lines.
+
+        A removed block leaves a blank line behind so the joiner sees a break,
+        and lower-case continuation text after it still rejoins its paragraph.
+        """
+        has_asterisk_marker = bool(re.search(r"\w[,.;:]?\*{1,3}(?=[\s:;,.]|$)", self.text[:20000]))
+        out: list[_Raw] = []
+        i = 0
+        n = len(lines)
+        while i < n:
+            raw = lines[i]
+            s = raw.text.strip()
+            md = _MD_FOOTNOTE_DEF.match(s)
+            if md:
+                j = i + 1
+                block = [raw]
+                while j < n and lines[j].text.startswith(("    ", "\t")) and lines[j].text.strip():
+                    block.append(lines[j])
+                    j += 1
+                self._add_footnote(md.group("label"), block, label_len=md.end() + _indent(raw.text))
+                out.append(_Raw("", raw.start))
+                i = j
+                continue
+            if _RULE_LINE.match(raw.text):
+                i = self._footnote_block(lines, i + 1)
+                out.append(_Raw("", raw.start))
+                continue
+            if has_asterisk_marker and re.match(r"^\*{1,3}\s+[A-Z]", s) and i > 0:
+                j = i + 1
+                self._add_footnote(s.split()[0], [raw], label_len=_indent(raw.text) + len(s.split()[0]))
+                out.append(_Raw("", raw.start))
+                i = j
+                continue
+            stripped = s
+            if stripped and _is_furniture(stripped):
+                out.append(_Raw("", raw.start, furniture=True))
+                i += 1
+                continue
+            out.append(raw)
+            i += 1
+        return out
+
+    def _footnote_block(self, lines: list[_Raw], i: int) -> int:
+        n = len(lines)
+        current: list[_Raw] = []
+        label = None
+        fn_indent = None
+        blank_run = 0
+        while i < n:
+            raw = lines[i]
+            s = raw.text.strip()
+            if not s:
+                blank_run += 1
+                i += 1
+                continue
+            if _is_furniture(s):
+                i += 1
+                continue
+            m = _FOOTNOTE_START.match(s)
+            if m and not re.match(r"^\d{1,3}\.\s", s):
+                if label is not None:
+                    self._add_footnote_lines(label, current)
+                label, current = m.group("label"), [raw]
+                fn_indent = _indent(raw.text)
+                blank_run = 0
+                i += 1
+                continue
+            if label is None:
+                # a rule line followed by ordinary text: not a footnote block
+                return i
+            ends = (
+                vocabulary.starts_paragraph(s)
+                or (fn_indent is not None and _indent(raw.text) > fn_indent)
+                or blank_run > 0
+            )
+            if ends:
+                break
+            current.append(raw)
+            i += 1
+        if label is not None:
+            self._add_footnote_lines(label, current)
+        return i
+
+    def _add_footnote_lines(self, label: str, raws: list[_Raw]) -> None:
+        first = raws[0]
+        s = first.text
+        ind = _indent(s)
+        m = _FOOTNOTE_START.match(s[ind:])
+        label_len = ind + (m.end() if m else len(label))
+        # GA texts put several asterisk notes on one line: "* A/80/150. ** Any changes ..."
+        if label.startswith("*") and len(raws) == 1:
+            parts = list(re.finditer(r"(?:(?<=^)|(?<=\.\s))(\*{1,3})\s+", s[ind:]))
+            if len(parts) > 1:
+                for k, p in enumerate(parts):
+                    a = ind + p.end()
+                    b = ind + parts[k + 1].start() if k + 1 < len(parts) else len(s)
+                    self._add_footnote(p.group(1), [_Raw(s[a:b], first.start + a)], label_len=0)
+                return
+        self._add_footnote(label, raws, label_len=label_len)
+
+    def _add_footnote(self, label: str, raws: list[_Raw], label_len: int) -> None:
+        label = "".join(_SUPER_TO_DIGIT.get(c, c) for c in label)
+        first = _Raw(raws[0].text[label_len:], raws[0].start + label_len)
+        line = self._logical([first] + raws[1:], markers=False)
+        self.footnotes.append((label, line))
+        if label.isdigit():
+            self.labels.add(label)
+
+    def _inline_notes(self, body: list[LogicalLine]) -> None:
+        """Footnote text pasted into the paragraph: ``Assistance,A/HRC/19/50. in``."""
+        for idx, line in enumerate(body):
+            if "/" not in line.text:
+                continue
+            matches = list(_INLINE_NOTE.finditer(line.text))
+            if not matches:
+                continue
+            for m in matches:
+                self.max_label += 1
+                label = str(self.max_label)
+                note_map = _sub_map(line.tmap, m.start(), m.end())
+                self.footnotes.append((label, LogicalLine(m.group(1), note_map)))
+                self.markers.append(Marker(label, line.tmap.span(m.start(), m.end()), "inline"))
+            body[idx] = _remove_ranges(line, [(m.start(), m.end()) for m in matches])
+
+    # -- markers -------------------------------------------------------------------
+    def _marker_deletions(self, raw: _Raw) -> list[tuple[int, int]]:
+        s = raw.text
+        dels: list[tuple[int, int]] = []
+        for m in _SUPER_RUN.finditer(s):
+            label = "".join(_SUPER_TO_DIGIT[c] for c in m.group(0))
+            a, b = m.start(), m.end()
+            # "Development ¹ and": the marker took a space of its own
+            if a > 0 and s[a - 1] == " " and b < len(s) and s[b] == " ":
+                a -= 1
+            dels.append((a, b))
+            self._note_marker(label, Span(raw.start + m.start(), raw.start + m.end()), "superscript")
+        if "[^" in s:
+            for m in _MD_FOOTNOTE_REF.finditer(s):
+                dels.append((m.start(), m.end()))
+                self._note_marker(m.group("label"), Span(raw.start + m.start(), raw.start + m.end()), "markdown")
+        return dels
+
+    def _digit_markers(self, body: list[LogicalLine]) -> None:
+        """Plain digits glued to text (``19931``, ``2004,2``, ``Action3``) that name a real footnote."""
+        if not self.labels:
+            return
+        seen_max = 0
+        for idx, line in enumerate(body):
+            s = line.text
+            for m in self.markers:
+                pass
+            if not any(ch.isdigit() for ch in s):
+                continue
+            candidates: list[tuple[int, int, str]] = []
+            for m in _MARK_YEAR.finditer(s):
+                candidates.append((m.start(2), m.end(2), m.group(2)))
+            for m in _MARK_PUNCT.finditer(s):
+                candidates.append((m.start(2), m.end(2), m.group(2)))
+            for m in _MARK_WORD.finditer(s):
+                candidates.append((m.start(1), m.end(1), m.group(1)))
+            for m in _MARK_SPACED.finditer(s):
+                if self._followed_by_wide_space(line, m.end(1)):
+                    candidates.append((m.start(1), m.end(1), m.group(2)))
+            candidates.sort()
+            ranges: list[tuple[int, int]] = []
+            for a, b, label in candidates:
+                if ranges and a < ranges[-1][1]:
+                    continue
+                if label not in self.labels or int(label) > self.max_label + 1:
+                    continue
+                ranges.append((a, b))
+                start = a + (1 if s[a] == " " else 0)
+                self._note_marker(label, line.tmap.span(start, b), "digits")
+            if ranges:
+                body[idx] = _remove_ranges(line, ranges)
+
+    def _followed_by_wide_space(self, line: LogicalLine, pos: int) -> bool:
+        orig = line.tmap.to_original(pos - 1) + 1
+        return self.text[orig:orig + 2] == "  "
+
+    def _note_marker(self, label: str, span: Span, style: str) -> None:
+        self.markers.append(Marker(label, span, style))
+        if label.isdigit():
+            self.max_label = max(self.max_label, int(label))
+
+    # -- joining ---------------------------------------------------------------------
+    def _layout(self, lines: list[_Raw]) -> str:
+        content = [k for k, r in enumerate(lines) if not _is_blank(r)]
+        if len(content) < 4:
+            return "paragraph-per-line"
+        followed_by_single_blank = 0
+        unterminated = 0
+        for k in content:
+            if k + 2 < len(lines) and _is_blank(lines[k + 1]) and not _is_blank(lines[k + 2]):
+                followed_by_single_blank += 1
+            if not re.search(r"[.,;:)\]”\"]\s*$", lines[k].text):
+                unterminated += 1
+        if followed_by_single_blank > 0.7 * len(content) and unterminated > 0.3 * len(content):
+            return "double-spaced"
+        adjacent = sum(1 for k in content if k + 1 < len(lines) and not _is_blank(lines[k + 1]))
+        return "wrapped" if adjacent > 0.3 * len(content) else "paragraph-per-line"
+
+    def _join(self, lines: list[_Raw], layout: str) -> list[LogicalLine]:
+        paragraphs: list[tuple[list[_Raw], int]] = []
+        current: list[_Raw] = []
+        blank = 0
+        blank_before_current = 0
+        soft_gap = 1 if layout == "double-spaced" else 0
+        for raw in lines:
+            if _is_blank(raw):
+                if not raw.furniture:
+                    blank += 1
+                continue
+            s = raw.text.strip()
+            if current and not self._starts_new(current, raw, s, blank, soft_gap):
+                current.append(raw)
+            else:
+                if current:
+                    paragraphs.append((current, blank_before_current))
+                current = [raw]
+                blank_before_current = blank
+            blank = 0
+        if current:
+            paragraphs.append((current, blank_before_current))
+        out = []
+        for raws, blank_before in paragraphs:
+            line = self._logical(raws)
+            line.blank_before = blank_before
+            if line.text:
+                out.append(line)
+        return out
+
+    def _starts_new(self, current: list[_Raw], raw: _Raw, s: str, blank: int, soft_gap: int) -> bool:
+        prev = current[-1].text.rstrip()
+        prev_s = _strip_emphasis(prev.strip())
+        s_plain = _strip_emphasis(s)
+        terminal = bool(re.search(r"[.,;:)\]”\"’]$", prev_s)) or prev_s.endswith(("*", "…"))
+        lower_start = s_plain[:1].islower()
+        if blank > soft_gap:
+            # a real gap, unless the text visibly runs on (page break)
+            return not (lower_start and not terminal)
+        if vocabulary.NUMBERED_PARAGRAPH.match(s_plain) and (terminal or vocabulary.starts_with_operative(s_plain[s_plain.find(".") + 1:].strip())):
+            return True
+        if vocabulary.SUBPARAGRAPH_LABEL.match(s_plain) and terminal:
+            return True
+        if terminal and vocabulary.starts_with_opener(s_plain, strict=True):
+            return True
+        if soft_gap and vocabulary.starts_with_opener(s_plain, strict=True) and not lower_start:
+            return True
+        if vocabulary.is_closing_line(s_plain) and (terminal or soft_gap):
+            return True
+        ind_prev = _indent(current[-1].text)
+        ind_now = _indent(raw.text)
+        if terminal and ind_now > ind_prev and len(current) > 1 and ind_now - ind_prev <= 8:
+            return True
+        return False
+
+    # -- building logical lines ----------------------------------------------------------
+    def _logical(self, raws: list[_Raw], markers: bool = True) -> LogicalLine:
+        builder = TextBuilder()
+        italics: list[tuple[int, int]] = []
+        bold: list[tuple[int, int]] = []
+        for k, raw in enumerate(raws):
+            raw_text = raw.text
+            heading = _MD_HEADING.match(raw_text.lstrip())
+            dels = self._marker_deletions(raw) if markers else []
+            if heading:
+                off = _indent(raw_text)
+                dels.append((off, off + heading.end()))
+            text, tmap, it, bd = _clean(raw_text, raw.start, dels)
+            if it or bd:
+                self.formatting_known = True
+            if not text:
+                continue
+            if len(builder):
+                prev_end = raws[k - 1].start + len(raws[k - 1].text)
+                joined_hyphen = False
+                if joined_hyphen:
+                    pass
+                else:
+                    builder.add_synthetic(" ", prev_end)
+            base = len(builder)
+            builder.add_mapped(text, tmap)
+            italics.extend((a + base, b + base) for a, b in it)
+            bold.extend((a + base, b + base) for a, b in bd)
+        text, tmap = builder.build(end_original=raws[-1].start + len(raws[-1].text.rstrip()) if raws else 0)
+        return LogicalLine(text, tmap, _merge(italics), _merge(bold), _indent(raws[0].text) if raws else 0, 0,
+                           0)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Adjacent emphasis runs across a joined line break become one span."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _sub_map(tmap: TextMap, start: int, end: int) -> TextMap:
+    """The map of ``text[start:end]`` as a map of its own."""
+    segs = tmap.segments()
+    out = []
+    for k, (t, o) in enumerate(segs):
+        t_next = segs[k + 1][0] if k + 1 < len(segs) else tmap.length
+        if t_next <= start or t >= end:
+            continue
+        a = max(t, start)
+        out.append((a - start, o + (a - t)))
+    if not out:
+        return TextMap([(0, tmap.to_original(start))], max(end - start, 0), tmap.to_original(start))
+    return TextMap(out, end - start, tmap.span(start, end).end if end > start else tmap.to_original(start))
+
+
+def _remove_ranges(line: LogicalLine, ranges: list[tuple[int, int]]) -> LogicalLine:
+    """``line`` without the characters in ``ranges`` (and the white space they leave doubled)."""
+    text, tmap = line.text, line.tmap
+    merged = _merge_ranges(ranges, len(text))
+    builder = TextBuilder()
+    prev = 0
+    for a, b in merged:
+        builder.add_mapped(text[prev:a], _sub_map(tmap, prev, a))
+        prev = b
+    builder.add_mapped(text[prev:], _sub_map(tmap, prev, len(text)))
+    new_text, new_map = builder.build(end_original=tmap.end_original)
+    shift = _shifter(merged)
+    new_text, new_map, shift2 = _collapse_ws(new_text, new_map)
+
+    def conv(p: int) -> int:
+        return shift2(shift(p))
+
+    italics = [(conv(a), conv(b)) for a, b in line.italics]
+    bold = [(conv(a), conv(b)) for a, b in line.bold]
+    return LogicalLine(new_text, new_map, [x for x in italics if x[1] > x[0]], [x for x in bold if x[1] > x[0]],
+                       line.indent, line.blank_before, line.line_no, line.furniture)
+
+
+def _collapse_spaces(text: str, tmap: TextMap) -> tuple[str, TextMap]:
+    builder = TextBuilder()
+    prev = 0
+    for m in re.finditer(r"  +", text):
+        builder.add_mapped(text[prev:m.start() + 1], _sub_map(tmap, prev, m.start() + 1))
+        prev = m.end()
+    builder.add_mapped(text[prev:], _sub_map(tmap, prev, len(text)))
+    out, out_map = builder.build(end_original=tmap.end_original)
+    stripped = out.rstrip()
+    if len(stripped) != len(out):
+        out_map = _sub_map(out_map, 0, len(stripped))
+        out = stripped
+    return out, out_map
+
+
+def normalize(source: SourceText) -> Normalized:
+    """Turn a source text into header lines, an authoring line, body paragraphs and footnotes."""
+    return _Normalizer(source).run()

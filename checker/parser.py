@@ -1,0 +1,658 @@
+"""Parse stage: normalized lines -> the document model.
+
+Header lines are read item by item (body, session, agenda item, sponsors,
+title); body lines are classified with the structure grammar and assembled
+into preambular and operative paragraphs with their sub-paragraphs, the
+closing block, annexes and the parts of a composite resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from checker import vocabulary
+from checker.grammar import structure as g
+from checker.model import (
+    Annex,
+    AnnexParagraph,
+    AuthoringLine,
+    Closing,
+    Document,
+    Footnote,
+    FootnoteMarker,
+    Header,
+    HeaderField,
+    Node,
+    OperativeParagraph,
+    Paragraph,
+    ParseProblem,
+    PreambularParagraph,
+    Span,
+    SubParagraph,
+    TextBuilder,
+    Title,
+)
+from checker.normalize import LogicalLine, Normalized, normalize
+from checker.sources import SourceText
+
+_ROMAN_LEVEL2 = re.compile(r"^[ivxlc]+$")
+_MONTH_NUM = {m: i + 1 for i, m in enumerate(vocabulary.MONTHS)}
+
+
+def parse_text(text: str, path: str = "<text>", fmt: str = "text") -> Document:
+    """Parse a text given as a string (tests, rule examples, the language server)."""
+    return parse_source(SourceText(path=path, text=text, format=fmt))
+
+
+def parse_source(source: SourceText) -> Document:
+    normalized = normalize(source)
+    return _Builder(source, normalized).build()
+
+
+def iso_date(day: str, month: str, year: str) -> Optional[str]:
+    m = _MONTH_NUM.get(month)
+    if m is None:
+        return None
+    return f"{int(year):04d}-{m:02d}-{int(day):02d}"
+
+
+def _node_from_line(scope: str, address: str, line: LogicalLine) -> Node:
+    return Node(scope, address, line.text, line.tmap, list(line.italics), list(line.bold))
+
+
+class _Builder:
+    def __init__(self, source: SourceText, normalized: Normalized):
+        self.source = source
+        self.n = normalized
+        self.doc = Document(path=source.path, source=source.text)
+        self.doc.directives = list(normalized.directives)
+        self.doc.formatting_known = normalized.formatting_known
+
+    # ------------------------------------------------------------------
+    def build(self) -> Document:
+        doc = self.doc
+        self._header()
+        if self.n.authoring is not None:
+            auth = self.n.authoring
+            m = vocabulary.AUTHORING_LINE.match(auth.text.replace("*", ""))
+            doc.authoring = AuthoringLine(
+                "authoring", "AUTHORING", auth.text, auth.tmap, list(auth.italics), list(auth.bold),
+                body=(m.group("body") if m else auth.text).strip(), has_comma=bool(m and m.group("comma")),
+            )
+        self._body()
+        self._footnotes()
+        self._kind()
+        self._directive_targets()
+        return doc
+
+    # -- header ---------------------------------------------------------------
+    def _header(self) -> None:
+        h = self.doc.header
+        lines = self.n.header
+        if not lines:
+            return
+        h.span = Span(lines[0].span.start, lines[-1].span.end)
+        kind_index = None
+        last_item = -1
+        for i, line in enumerate(lines):
+            text = line.text.replace("**", "").strip(" *")
+            if not text:
+                continue
+            if line.furniture:
+                sym = g.match_all(g.symbol_line, text)
+                if sym and h.symbol is None:
+                    self._field("symbol", sym["symbol"].rstrip(" *"), line)
+                    h.symbol = sym["symbol"].replace(" ", "").rstrip("*") if "*" in sym["symbol"] else sym["symbol"]
+                dist = g.match(g.distribution_line, text)
+                if dist:
+                    h.distribution = dist["distribution"].capitalize()
+                    self._field("distribution", h.distribution, line)
+                last_item = i
+                continue
+            if h.body is None:
+                body = g.match(g.body_name, text)
+                if body is not None:
+                    h.body = vocabulary.body_from_name(body[0])
+                    self._field("body", h.body, line)
+                    rest = text[len(body[0]):].strip()
+                    if rest:
+                        self._session(rest, line, offset=line.text.find(rest))
+                    last_item = i
+                    continue
+            if h.session is None and h.session_text is None and self._session(text, line):
+                last_item = i
+                continue
+            committee = g.match_all(g.committee_line, text)
+            if committee:
+                h.committee = committee["committee"]
+                self._field("committee", h.committee, line)
+                last_item = i
+                continue
+            agenda = g.match(g.agenda_item_line, text)
+            if agenda and h.agenda_item is None and len(text) < 200:
+                h.agenda_item = agenda["item"].strip()
+                self._field("agenda_item", h.agenda_item, line)
+                last_item = i
+                # the agenda title follows on the next lines, up to the sponsors or kind line
+                continue
+            adopted = g.match(g.adoption_line, text)
+            if adopted:
+                h.adoption_line = text
+                self._field("adoption_line", text, line)
+                if adopted.get("date"):
+                    h.adoption_date = self._iso(adopted["date"])
+                elif i + 1 < len(lines):
+                    nxt = g.match(g.adoption_date, lines[i + 1].text.replace("on ", "", 1).strip())
+                    if nxt:
+                        h.adoption_date = iso_date(nxt["day"], nxt["month"], nxt["year"])
+                last_item = i
+                continue
+            sc = g.match(g.sc_resolution_line, text)
+            if sc and h.body in (None, "Security Council"):
+                h.body = h.body or "Security Council"
+                self._field("sc_number", f"{sc['number']} ({sc['year']})", line)
+                last_item = i
+                continue
+            if g.match(g.kind_phrase, text) is None and vocabulary.KIND_LINE.search(text) and kind_index is None:
+                kind_index = i
+                last_item = i
+                continue
+            if h.session_dates is None and h.session is not None and re.match(r"^\d{1,2}(?:\s+[A-Z][a-z]+)?\s*[–\-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}", text):
+                h.session_dates = text
+                self._field("session_dates", text, line)
+                last_item = i
+                continue
+        self._sponsors(lines, kind_index)
+        self._title(lines, kind_index, last_item)
+        self.doc.header_node = self._header_node(lines)
+
+    def _field(self, name: str, value: str, line: LogicalLine) -> None:
+        self.doc.header.fields[name] = HeaderField(name, value, line.span)
+
+    def _iso(self, text: str) -> Optional[str]:
+        m = g.match(g.adoption_date, text)
+        return iso_date(m["day"], m["month"], m["year"]) if m else None
+
+    def _session(self, text: str, line: LogicalLine, offset: int = 0) -> bool:
+        from checker.grammar.sessions import header_session
+
+        if "session" not in text.lower() or len(text) > 80:
+            return False
+        try:
+            number, kind = header_session(text)
+        except Exception:  # the session grammar must never break the header
+            number, kind = None, None
+        if number is None and kind is None and not re.search(r"(?i)\bsession\b", text):
+            return False
+        h = self.doc.header
+        h.session, h.session_kind, h.session_text = number, kind, text
+        span = line.tmap.span(max(offset, 0), len(line.text))
+        h.fields["session"] = HeaderField("session", text, span)
+        return True
+
+    def _sponsors(self, lines: list[LogicalLine], kind_index: Optional[int]) -> None:
+        if kind_index is None:
+            return
+        h = self.doc.header
+        first = kind_index
+        while first > 0 and re.search(r",\s*\**$", lines[first - 1].text) and not lines[first - 1].furniture:
+            first -= 1
+        line_k = lines[kind_index].text
+        if first == kind_index and re.match(r"(?i)^\**\s*draft\s", line_k) and kind_index > 0:
+            prev = lines[kind_index - 1].text
+            if prev.rstrip(" *").endswith(":") or prev.endswith((":*", ":**")):
+                first = kind_index - 1
+                while first > 0 and re.search(r",\s*\**$", lines[first - 1].text):
+                    first -= 1
+        builder = TextBuilder()
+        for k in range(first, kind_index + 1):
+            if len(builder):
+                builder.add_synthetic(" ", lines[k].tmap.to_original(0) - 1)
+            builder.add_mapped(lines[k].text, lines[k].tmap)
+        text, tmap = builder.build()
+        h.kind_line = text
+        self.doc.header.fields["kind_line"] = HeaderField("kind_line", text, tmap.span(0, len(text)))
+        m = re.match(r"^(?P<names>.+?)\s*:\**\s*(?:draft|amendment|revised)", text, re.I)
+        if m is None:
+            return
+        names = m.group("names")
+        for sm in re.finditer(r"[^,]+", names):
+            chunk = sm.group(0)
+            for part in re.split(r"\s+and\s+(?=[A-Z])", chunk):
+                pass
+            pieces = _split_and(chunk)
+            base = sm.start()
+            for piece_start, piece in pieces:
+                name = piece.strip()
+                non_member = name.endswith("*")
+                clean = name.rstrip("*").strip()
+                if not clean or clean.lower().startswith("draft"):
+                    continue
+                start = base + piece_start + (len(piece) - len(piece.lstrip()))
+                h.sponsors.append(vocabulary_sponsor(clean, non_member, tmap.span(start, start + len(name))))
+                if non_member:
+                    star = start + len(name) - 1
+                    self.doc.markers.append(FootnoteMarker("*", tmap.span(star, star + 1), "HEADER", "asterisk"))
+
+    def _title(self, lines: list[LogicalLine], kind_index: Optional[int], last_item: int) -> None:
+        start = None
+        for i, line in enumerate(lines):
+            if line.furniture:
+                continue
+            if g.match(g.title_number, line.text.lstrip("* ")):
+                start = i
+        if start is None:
+            after = kind_index if kind_index is not None else last_item
+            if after is None or after + 1 >= len(lines):
+                return
+            start = after + 1
+        chosen = [ln for ln in lines[start:] if not ln.furniture and not ln.text.startswith("[")]
+        if not chosen:
+            return
+        builder = TextBuilder()
+        for line in chosen:
+            if len(builder):
+                builder.add_synthetic(" ", line.tmap.to_original(0) - 1)
+            builder.add_mapped(line.text, line.tmap)
+        text, tmap = builder.build()
+        number = g.match(g.title_number, text.lstrip("* "))
+        title = Title("title", "TITLE", text, tmap)
+        if number is not None:
+            title.number = number["number"]
+            title.placeholder = bool(re.search(r"(\.\.|…|_|x|X|\[)", title.number.split("/")[-1]))
+            head = title.number.split("/")[0]
+            if head.isdigit() and len(head) <= 2:
+                title.number_session = int(head)
+        self.doc.title = title
+
+    def _header_node(self, lines: list[LogicalLine]) -> Optional[Node]:
+        kept = [ln for ln in lines if not ln.furniture]
+        if not kept:
+            return None
+        builder = TextBuilder()
+        for line in kept:
+            if len(builder):
+                builder.add_synthetic("\n", line.tmap.to_original(0) - 1)
+            builder.add_mapped(line.text, line.tmap)
+        text, tmap = builder.build()
+        return Node("header", "HEADER", text, tmap)
+
+    # -- body -------------------------------------------------------------------
+    def _body(self) -> None:
+        doc = self.doc
+        state = "preamble"
+        current: Optional[Paragraph] = None
+        pending: list[LogicalLine] = []  # lines of the current paragraph
+        part = ""
+        closing_lines: list[LogicalLine] = []
+        annex: Optional[Annex] = None
+        part_title_lines: list[LogicalLine] = []
+        expect_part_letter: Optional[str] = None
+
+        def flush() -> None:
+            nonlocal current, pending
+            if current is not None and pending:
+                self._finish_paragraph(current, pending)
+            current, pending = None, []
+
+        for line in self.n.body:
+            text = line.text.replace("**", "")
+            plain = text.lstrip("*_ ")
+            # a new part of a composite resolution: "B" ... "The General Assembly,"
+            if state in ("closing", "operative") and vocabulary.AUTHORING_LINE.match(plain) and plain.startswith("The "):
+                flush()
+                self._close(closing_lines)
+                closing_lines = []
+                if not doc.parts:
+                    doc.parts.append("A")
+                    self._prefix_part("A")
+                part = expect_part_letter or chr(ord(doc.parts[-1]) + 1)
+                doc.parts.append(part)
+                expect_part_letter = None
+                state = "preamble"
+                continue
+            if state in ("closing", "operative") and g.match_all(g.part_letter, plain) and annex is None:
+                expect_part_letter = plain.strip(" .")
+                continue
+            heading = g.match(g.annex_heading, plain)
+            if heading and (state in ("closing", "operative", "annex") or plain.isupper()) and len(plain) < 300 and not plain.rstrip().endswith((";", ",")):
+                flush()
+                self._close(closing_lines)
+                closing_lines = []
+                number = heading.get("number")
+                address = "ANNEX" + (f"-{number}" if number else "")
+                head_node = _node_from_line("annex", address, line)
+                annex = Annex(address, (heading.get("title") or "").strip(), line.span, heading=head_node)
+                doc.annexes.append(annex)
+                state = "annex"
+                continue
+            if state == "annex":
+                self._annex_line(annex, line)
+                continue
+            if vocabulary.is_closing_line(plain) and (state in ("operative", "closing") or len(plain) < 60):
+                if state == "preamble" and not g.match(g.meeting_line, plain):
+                    pass
+                else:
+                    flush()
+                    closing_lines.append(line)
+                    state = "closing"
+                    continue
+            if state == "closing":
+                # text after the closing lines that is not an annex: keep as closing text
+                if expect_part_letter is None and not g.match_all(g.part_letter, plain):
+                    closing_lines.append(line)
+                continue
+            number = g.match(g.paragraph_number, plain)
+            sub = g.match(g.subparagraph_label, plain)
+            if number is not None:
+                flush()
+                state = "operative"
+                current = OperativeParagraph("operative-paragraph", "", "", line.tmap, number=int(number["number"]), part=part)
+                pending = [line]
+                continue
+            if sub is not None and current is not None:
+                pending.append(line)
+                continue
+            starts_pp = vocabulary.starts_with_opener(plain)
+            starts_op = vocabulary.starts_with_operative(plain)
+            short_unpunctuated = len(plain) < 160 and not re.search(r"[.,;:]\s*\**$", plain)
+            if state == "preamble":
+                if starts_op and not starts_pp:
+                    flush()
+                    state = "operative"
+                    current = OperativeParagraph("operative-paragraph", "", "", line.tmap, part=part)
+                    pending = [line]
+                    continue
+                if short_unpunctuated and not starts_pp and not pending and doc.preamble == [] and part_title_lines is not None and part:
+                    continue
+                if short_unpunctuated and not starts_pp and _looks_like_heading(plain):
+                    continue
+                flush()
+                current = PreambularParagraph("preambular-paragraph", "", "", line.tmap, part=part)
+                pending = [line]
+                continue
+            # operative state, an unnumbered line
+            if short_unpunctuated and _looks_like_heading(plain):
+                flush()
+                continue
+            if starts_op and (current is None or current.number is None):
+                flush()
+                current = OperativeParagraph("operative-paragraph", "", "", line.tmap, part=part)
+                pending = [line]
+                continue
+            if current is not None:
+                pending.append(line)  # continuation after a page break or an unlabelled item
+            else:
+                current = OperativeParagraph("operative-paragraph", "", "", line.tmap, part=part)
+                pending = [line]
+        flush()
+        self._close(closing_lines)
+
+    def _prefix_part(self, letter: str) -> None:
+        for p in self.doc.preamble + self.doc.operative:
+            if not p.part:
+                p.part = letter
+                p.address = f"{letter}.{p.address}"
+                for sub in p.all_subparagraphs():
+                    sub.address = f"{letter}.{sub.address}"
+
+    def _finish_paragraph(self, para: Paragraph, lines: list[LogicalLine]) -> None:
+        """Compose the paragraph's text from its lines and split off sub-paragraphs."""
+        builder = TextBuilder()
+        italics: list[tuple[int, int]] = []
+        bold: list[tuple[int, int]] = []
+        starts: list[int] = []
+        for line in lines:
+            if len(builder):
+                builder.add_synthetic("\n", line.tmap.to_original(0) - 1 if line.tmap.length else line.tmap.end_original)
+            base = len(builder)
+            starts.append(base)
+            builder.add_mapped(line.text, line.tmap)
+            italics.extend((a + base, b + base) for a, b in line.italics)
+            bold.extend((a + base, b + base) for a, b in line.bold)
+        text, tmap = builder.build()
+        para.text, para.tmap, para.italics, para.bold = text, tmap, italics, bold
+        first = lines[0].text
+        lead = len(first) - len(first.lstrip("*_ "))
+        if isinstance(para, OperativeParagraph) and para.number is not None:
+            m = re.match(r"[*_]*(\d{1,3})\s?\.[*_]*\s+", first)
+            if m:
+                para.label = f"{m.group(1)}."
+                para.body_start = m.end()
+        else:
+            para.body_start = lead
+        para.chapeau_end = starts[1] - 1 if len(starts) > 1 else len(text)
+        operative = isinstance(para, OperativeParagraph)
+        para.opening = vocabulary.opening_phrase(_strip_marks(text[para.body_start:para.chapeau_end]), operative)
+        self._subparagraphs(para, lines, starts)
+        if isinstance(para, PreambularParagraph):
+            self.doc.preamble.append(para)
+            para.index = sum(1 for p in self.doc.preamble if p.part == para.part)
+            para.address = f"PP{para.index}"
+        else:
+            self.doc.operative.append(para)  # type: ignore[arg-type]
+            para.index = sum(1 for p in self.doc.operative if p.part == para.part)
+            para.address = f"OP{para.number if para.number is not None else para.index}"
+        if para.part:
+            para.address = f"{para.part}.{para.address}"
+        for sub in para.all_subparagraphs():
+            sub.address = para.address + sub.address
+
+    def _subparagraphs(self, para: Paragraph, lines: list[LogicalLine], starts: list[int]) -> None:
+        level1: Optional[SubParagraph] = None
+        last_level1_label = ""
+        for k, line in enumerate(lines[1:], start=1):
+            t = line.text
+            m = re.match(r"[*_]*\((?P<label>[a-z]{1,2}|[ivxlc]{1,7}|\d{1,2})\)[*_]*\s*", t)
+            if m is None:
+                # continuation text of the previous item (page break)
+                continue
+            label = m.group("label")
+            level = 1
+            if _ROMAN_LEVEL2.match(label) and level1 is not None and not _is_next_letter(last_level1_label, label):
+                level = 2
+            end = starts[k + 1] - 1 if k + 1 < len(starts) else len(para.text)
+            sub = SubParagraph("subparagraph", f"({label})", para.text[starts[k]:end],
+                               _slice_map(para.tmap, starts[k], end), label=label, level=level,
+                               body_start=m.end(), parent=para)
+            sub.italics = [(a - starts[k], b - starts[k]) for a, b in para.italics if a >= starts[k] and b <= end]
+            if level == 1:
+                para.subparagraphs.append(sub)
+                level1 = sub
+                last_level1_label = label
+            else:
+                sub.address = f"{level1.address}({label})" if level1 else sub.address
+                level1.children.append(sub)  # type: ignore[union-attr]
+        # addresses are completed with the paragraph address by the caller
+        for s1 in para.subparagraphs:
+            for s2 in s1.children:
+                s2.address = s2.address if s2.address.startswith(s1.address) else s1.address + s2.address
+
+    def _annex_line(self, annex: Optional[Annex], line: LogicalLine) -> None:
+        if annex is None:
+            return
+        number = g.match(g.paragraph_number, line.text)
+        if number is not None:
+            idx = len(annex.paragraphs) + 1
+            para = AnnexParagraph("annex", f"{annex.address}.{number['number']}", line.text, line.tmap,
+                                  list(line.italics), list(line.bold), number=int(number["number"]), index=idx)
+            para.body_start = len(line.text) - len(line.text[line.text.find(".") + 1:].lstrip())
+            para.chapeau_end = len(line.text)
+            annex.paragraphs.append(para)
+        elif annex.paragraphs and g.match(g.subparagraph_label, line.text):
+            last = annex.paragraphs[-1]
+            builder = TextBuilder()
+            builder.add_mapped(last.text, last.tmap)
+            builder.add_synthetic("\n", line.tmap.to_original(0) - 1)
+            builder.add_mapped(line.text, line.tmap)
+            last.text, last.tmap = builder.build()
+        else:
+            idx = len(annex.paragraphs) + 1
+            para = AnnexParagraph("annex", f"{annex.address}.P{idx}", line.text, line.tmap, list(line.italics),
+                                  list(line.bold), index=idx)
+            para.chapeau_end = len(line.text)
+            annex.paragraphs.append(para)
+        annex.span = Span(annex.span.start, max(annex.span.end, line.span.end))
+
+    def _close(self, lines: list[LogicalLine]) -> None:
+        if not lines:
+            return
+        builder = TextBuilder()
+        for line in lines:
+            if len(builder):
+                builder.add_synthetic("\n", line.tmap.to_original(0) - 1)
+            builder.add_mapped(line.text, line.tmap)
+        text, tmap = builder.build()
+        closing = Closing("closing", "CLOSING", text, tmap)
+        for line in lines:
+            meeting = g.match(g.meeting_line, line.text)
+            if meeting is not None and closing.meeting is None:
+                closing.meeting = " ".join(t for t in meeting[: 3] if not str(t)[:1].isdigit() or str(t).endswith(("st", "nd", "rd", "th")))
+                closing.meeting = re.match(r"\d+\w*\s+(?:plenary\s+)?meeting", line.text).group(0)
+                if meeting.get("date"):
+                    closing.date = iso_date(meeting["day"], meeting["month"], meeting["year"])
+                continue
+            date = g.match_all(g.date_line, line.text)
+            if date is not None and closing.date is None:
+                closing.date = iso_date(date["day"], date["month"], date["year"])
+                continue
+            note = g.match(g.adoption_note, line.text)
+            if note is not None and closing.adoption is None:
+                closing.adoption = line.text
+                dm = re.search(r"(?:on\s+)?(\d{1,2})\s+(" + vocabulary.MONTHS_RE + r")\s+(\d{4})", line.text)
+                if dm and closing.date is None:
+                    closing.date = iso_date(dm.group(1), dm.group(2), dm.group(3))
+                mm = re.search(r"\d+(?:st|nd|rd|th)\s+meeting", line.text)
+                if mm and closing.meeting is None:
+                    closing.meeting = mm.group(0)
+        if self.doc.closing is None:
+            self.doc.closing = closing
+
+    # -- footnotes --------------------------------------------------------------------
+    def _footnotes(self) -> None:
+        doc = self.doc
+        for label, line in self.n.footnotes:
+            text = line.text
+            doc.footnotes.append(Footnote("footnote", f"FN{label}", text, line.tmap, list(line.italics),
+                                          list(line.bold), label=label))
+        nodes = list(doc.text_nodes())
+        for marker in self.n.markers:
+            address = "DOCUMENT"
+            for node in nodes:
+                span = node.span
+                if span.start <= marker.span.start < span.end:
+                    address = node.address
+                    if isinstance(node, Paragraph):
+                        for sub in node.all_subparagraphs():
+                            sspan = sub.span
+                            if sspan.start <= marker.span.start < sspan.end:
+                                address = sub.address
+                    break
+            doc.markers.append(FootnoteMarker(marker.label, marker.span, address, marker.style))
+        doc.markers.sort(key=lambda m: m.span.start)
+        by_label = {f.label: f for f in doc.footnotes}
+        for marker in doc.markers:
+            fn = by_label.get(marker.label)
+            if fn is not None:
+                fn.markers.append(marker)
+
+    # -- kind --------------------------------------------------------------------------
+    def _kind(self) -> None:
+        doc = self.doc
+        h = doc.header
+        header_text = " ".join(ln.text for ln in self.n.header)
+        kind_line = h.kind_line or ""
+        low = kind_line.lower()
+        if re.search(r"\bamendments?\b", low):
+            doc.kind = "amendment"
+        elif "draft decision" in low:
+            doc.kind = "draft-decision"
+        elif "draft resolution" in low:
+            doc.kind = "draft-resolution"
+        elif re.search(r"\bDecision\s+adopted\s+by\b", header_text):
+            doc.kind = "decision"
+        elif re.search(r"\bResolution\s+adopted\s+by\b|\bResolution\s*:\s*\d|^Resolution\s+\d+\s*\(\d{4}\)", header_text, re.M):
+            doc.kind = "resolution"
+        elif h.symbol and "/L." in h.symbol:
+            doc.kind = "draft-resolution"
+        elif doc.authoring is not None:
+            if doc.closing is not None or (doc.title is not None and doc.title.number and not doc.title.placeholder):
+                doc.kind = "resolution"
+            else:
+                doc.kind = "draft-resolution"
+        else:
+            openers = sum(1 for p in doc.preamble if vocabulary.starts_with_opener(p.body))
+            verbs = sum(1 for p in doc.operative if vocabulary.starts_with_operative(p.body))
+            doc.kind = "draft-resolution" if (verbs >= 2 and (openers >= 1 or verbs >= 3)) or (openers >= 2 and verbs >= 1) else "not-a-resolution"
+        if h.body is None and doc.authoring is not None:
+            h.body = vocabulary.body_from_name(doc.authoring.body)
+        if doc.kind == "not-a-resolution":
+            doc.preamble, doc.operative = [], []
+            doc.problems.append(ParseProblem(
+                "PRS003", "The text does not read as a resolution or decision (no authoring line, preambular or operative paragraphs)",
+                Span(0, min(len(doc.source), 1)), "DOCUMENT"))
+            return
+        if doc.authoring is None and doc.kind not in ("amendment", "draft-decision", "decision"):
+            first = next(iter(doc.paragraphs()), None)
+            span = first.span if first is not None else Span(0, 1)
+            doc.problems.append(ParseProblem(
+                "PRS001", "No authoring line: the text should open with the name of the organ, e.g. \"The General Assembly,\"",
+                Span(span.start, span.start), first.address if first else "DOCUMENT"))
+
+    def _directive_targets(self) -> None:
+        """``ignore`` applies to the next paragraph after the comment; ``ignore-file`` to all."""
+        nodes = sorted(self.doc.text_nodes(), key=lambda n: n.span.start)
+        for d in self.doc.directives:
+            if d.action == "ignore-file":
+                d.target = Span(0, len(self.doc.source))
+                continue
+            nxt = next((n for n in nodes if n.span.start >= d.span.end), None)
+            if nxt is not None:
+                d.target = nxt.span
+
+
+def _split_and(chunk: str) -> list[tuple[int, str]]:
+    """'Sweden* and United Kingdom' -> [(0, 'Sweden*'), (12, 'United Kingdom')]."""
+    out = []
+    prev = 0
+    for m in re.finditer(r"\s+and\s+(?=[A-Z])", chunk):
+        left = chunk[prev:m.start()]
+        # keep "Trinidad and Tobago", "Bosnia and Herzegovina", "Antigua and Barbuda" together
+        if left.strip().split()[-1:] and left.strip().split()[-1].rstrip("*") in _AND_COUNTRIES_LEFT:
+            continue
+        out.append((prev, left))
+        prev = m.end()
+    out.append((prev, chunk[prev:]))
+    return out
+
+
+_AND_COUNTRIES_LEFT = {"Trinidad", "Bosnia", "Antigua", "Kitts", "Principe", "Príncipe", "Grenadines", "Vincent",
+                       "Britain", "Heard", "Turks", "Wallis", "Saint", "Tome", "Tomé"}
+
+
+def vocabulary_sponsor(name: str, non_member: bool, span: Span):
+    from checker.model import Sponsor
+
+    return Sponsor(name, non_member, span)
+
+
+def _looks_like_heading(text: str) -> bool:
+    if g.match(g.section_heading, text) and len(text) < 160:
+        return True
+    words = text.split()
+    return len(words) <= 14 and (text[:1].isupper() or text[:1].isdigit())
+
+
+def _is_next_letter(prev: str, label: str) -> bool:
+    return len(prev) == 1 and len(label) == 1 and ord(label) == ord(prev) + 1
+
+
+def _strip_marks(text: str) -> str:
+    return text.replace("*", "").replace("_", " ").strip()
+
+
+def _slice_map(tmap, start: int, end: int):
+    from checker.normalize import _sub_map
+
+    return _sub_map(tmap, start, end)

@@ -1,0 +1,120 @@
+"""A small cross-run cache of validated rule and config data.
+
+Validating the default rule pack means importing ruamel.yaml and jsonschema
+and walking every file: too slow for an editor that lints on every keystroke.
+The validated ``RuleSpec`` objects are pickled under a key made of the rule
+files' contents, the schemas, and the loader's own source (so an upgrade of
+reslint invalidates old entries). Regexes are recompiled each run: ``re``
+compiles a rule pack's patterns in a few milliseconds.
+
+Location: ``$RESLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/reslint``, else
+``~/.cache/reslint``. ``RESLINT_NO_CACHE=1`` turns it off. Writes are atomic
+(temporary file + rename); an unreadable or corrupted entry is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+_KEEP = 16  # entries kept per kind; older ones are pruned on write
+_HERE = Path(__file__).resolve().parent
+_CODE_FILES = ("cache.py", "spec.py", "yamlfile.py", "validate.py", "engine.py", "config.py")
+
+
+def cache_dir() -> Path:
+    if os.environ.get("RESLINT_CACHE_DIR"):
+        return Path(os.environ["RESLINT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "reslint"
+
+
+def enabled() -> bool:
+    return os.environ.get("RESLINT_NO_CACHE", "") in ("", "0")
+
+
+_code_digest: str | None = None
+
+
+def code_digest() -> str:
+    """Hash of the loader's code and the schemas: a new reslint, a new key."""
+    global _code_digest
+    if _code_digest is None:
+        import checker
+
+        h = hashlib.sha256(f"format {FORMAT} reslint {getattr(checker, '__version__', '?')}".encode())
+        for name in _CODE_FILES:
+            h.update(_read(_HERE / name))
+        for schema in sorted((_HERE.parents[1] / "schemas").glob("*.json")):
+            h.update(_read(schema))
+        _code_digest = h.hexdigest()
+    return _code_digest
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def key_for(parts: list[tuple[str, bytes]]) -> str:
+    h = hashlib.sha256(code_digest().encode())
+    for name, data in parts:
+        h.update(name.encode("utf-8", "surrogatepass") + b"\0")
+        h.update(hashlib.sha256(data).digest())
+    return h.hexdigest()[:32]
+
+
+def load(kind: str, key: str) -> Any | None:
+    if not enabled():
+        return None
+    try:
+        with open(cache_dir() / f"{kind}-{key}.pickle", "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # missing, truncated, from an incompatible version...
+        return None
+
+
+def store(kind: str, key: str, value: Any) -> None:
+    if not enabled():
+        return
+    import tempfile
+
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"{kind}-{key}.pickle")
+        _prune(folder, kind)
+    except OSError:
+        pass  # a read-only home is no reason to fail a lint run
+
+
+def _prune(folder: Path, kind: str) -> None:
+    entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[_KEEP:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+
+
+def clear_cache() -> int:
+    """Remove every cache entry; return how many files were removed."""
+    folder = cache_dir()
+    removed = 0
+    for pattern in ("rules-*.pickle", "config-*.pickle", ".rules-*.tmp", ".config-*.tmp"):
+        for entry in folder.glob(pattern):
+            try:
+                entry.unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed
