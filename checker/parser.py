@@ -537,18 +537,18 @@ class _Builder:
             doc.footnotes.append(Footnote("footnote", f"FN{label}", text, line.tmap, list(line.italics),
                                           list(line.bold), label=label))
         nodes = list(doc.text_nodes())
+        body_nodes = sorted((n for n in nodes if not isinstance(n, Footnote)), key=lambda n: n.span.start)
         for marker in self.n.markers:
+            # the node the marker sits in, or follows directly (a marker ending a paragraph)
             address = "DOCUMENT"
-            for node in nodes:
-                span = node.span
-                if span.start <= marker.span.start < span.end:
-                    address = node.address
-                    if isinstance(node, Paragraph):
-                        for sub in node.all_subparagraphs():
-                            sspan = sub.span
-                            if sspan.start <= marker.span.start < sspan.end:
-                                address = sub.address
+            for node in body_nodes:
+                if node.span.start > marker.span.start:
                     break
+                address = node.address
+                if isinstance(node, Paragraph):
+                    for sub in node.all_subparagraphs():
+                        if sub.span.start <= marker.span.start:
+                            address = sub.address
             doc.markers.append(FootnoteMarker(marker.label, marker.span, address, marker.style))
         doc.markers.sort(key=lambda m: m.span.start)
         by_label = {f.label: f for f in doc.footnotes}

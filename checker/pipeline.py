@@ -1,0 +1,214 @@
+"""The pipeline in one direction: read -> normalize -> parse -> lint -> positions.
+
+The CLI, the language server and the benchmarks all go through ``lint_source``;
+none of them reaches into a stage directly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+from checker.errors import ReslintError, SourceError
+from checker.findings import FileResult, Finding, RuleInfo
+from checker.model import Document, LineIndex
+
+# Structural problems the parser reports itself (family PRS, documented in README).
+PARSE_RULES = {
+    "PRS001": RuleInfo(
+        code="PRS001", name="missing-authoring-line", severity="error",
+        summary="The text has no authoring line naming the organ (\"The General Assembly,\").",
+        rationale="A resolution opens with the name of the organ in full before any paragraph (Editorial Manual; ED-01).",
+        fix="Add the organ's name on its own line before the first preambular paragraph, e.g. \"The Human Rights Council,\".",
+        kind="parser", scope="document",
+        examples_invalid=["Recalling its resolution 60/251 of 15 March 2006,\n\n1. Decides to remain seized of the matter."],
+        examples_valid=["The General Assembly,\n\nRecalling its resolution 60/251 of 15 March 2006,\n\n1. Decides to remain seized of the matter."],
+    ),
+    "PRS003": RuleInfo(
+        code="PRS003", name="not-a-resolution", severity="info",
+        summary="The text does not read as a resolution or decision, so no resolution rules were run.",
+        rationale="Reports and notes have no preamble or operative part; linting them as resolutions would only produce noise.",
+        fix="Nothing to fix if the file is not a resolution; otherwise check that the authoring line and paragraphs are present.",
+        kind="parser", scope="document",
+        examples_invalid=["I. Introduction\n\n1. The present report is submitted pursuant to resolution 37/23."],
+        examples_valid=["The General Assembly,\n\n1. Decides to remain seized of the matter."],
+    ),
+}
+
+
+@dataclass
+class LintSession:
+    """What one run needs for every file: the rule set and the configuration."""
+
+    ruleset: object
+    config: object
+    use_cache: bool = True
+
+    @classmethod
+    def create(cls, config, extra_rules: Iterable[Path] = (), use_cache: bool = True) -> "LintSession":
+        from checker.rules.engine import load_ruleset
+
+        paths = list(getattr(config, "rule_files", []) or []) + list(extra_rules)
+        return cls(load_ruleset(paths, use_cache=use_cache), config, use_cache)
+
+    def rule_infos(self) -> dict[str, RuleInfo]:
+        infos = dict(PARSE_RULES)
+        infos.update(self.ruleset.rule_infos())
+        return infos
+
+
+def parse_problems(doc: Document) -> list[Finding]:
+    out = []
+    for p in doc.problems:
+        info = PARSE_RULES.get(p.code)
+        out.append(Finding(p.code, info.severity if info else "warning", p.message, p.span, p.address))
+    return out
+
+
+def lint_document(doc: Document, session: LintSession) -> list[Finding]:
+    from checker.rules.engine import lint
+
+    if doc.kind == "not-a-resolution":
+        # No resolution rules on a report; only the parser's own note.
+        from checker.rules.engine import RuleSet  # noqa: F401  (keeps the import graph honest)
+
+        return [f for f in parse_problems(doc) if session.config.is_selected(f.rule)]
+    return lint(doc, session.ruleset, session.config, parse_problems(doc))
+
+
+def locate(findings: list[Finding], source_text: str) -> None:
+    """Fill line/column and the excerpt of each finding from its original span."""
+    index = LineIndex(source_text)
+    for f in findings:
+        f.line, f.column = index.position(f.span.start)
+        end = max(f.span.end, f.span.start)
+        f.end_line, f.end_column = index.position(end)
+        f.excerpt = source_text[f.span.start:min(end, f.span.start + 200)]
+
+
+def lint_source(source, session: LintSession) -> tuple[Document, FileResult]:
+    """Lint one read source; returns the parsed document and the result."""
+    from checker.parser import parse_source
+
+    doc = parse_source(source)
+    findings = lint_document(doc, session)
+    locate(findings, source.text)
+    result = FileResult(source.path, doc.kind, doc.body, doc.session, findings)
+    return doc, result
+
+
+# -- result cache ------------------------------------------------------------------
+
+
+def _result_key(path: str, data: bytes, session: LintSession) -> str:
+    import checker
+
+    h = hashlib.sha256()
+    h.update(checker.__version__.encode())
+    h.update(str(getattr(session.ruleset, "hash", "")).encode())
+    h.update(repr(sorted(vars(session.config).items(), key=lambda kv: kv[0])).encode("utf-8", "replace"))
+    h.update(path.encode("utf-8", "surrogatepass"))
+    h.update(data)
+    return h.hexdigest()[:40]
+
+
+def _cache_path(key: str) -> Path:
+    from checker.rules.cache import cache_dir
+
+    return cache_dir() / "results" / f"{key}.pickle"
+
+
+def lint_path(path: str, session: LintSession, stdin_filename: Optional[str] = None) -> tuple[FileResult, Optional[str]]:
+    """Read and lint one path ('-' is stdin); unreadable input becomes an error result."""
+    from checker import sources
+
+    try:
+        if path == "-":
+            source = sources.read_stdin(stdin_filename)
+        else:
+            source = sources.read_path(path)
+    except SourceError as exc:
+        return FileResult(path if path != "-" else (stdin_filename or "-"), None, None, None, error=exc.reason), None
+    key = None
+    if session.use_cache and source.raw is not None and path != "-":
+        key = _result_key(source.path, source.raw, session)
+        try:
+            with open(_cache_path(key), "rb") as fh:
+                return pickle.load(fh), source.text
+        except Exception:
+            pass
+    try:
+        _doc, result = lint_source(source, session)
+    except ReslintError:
+        raise
+    except RecursionError:
+        return FileResult(source.path, None, None, None, error="text too deeply nested to parse"), source.text
+    if key is not None:
+        _store(key, result)
+    return result, source.text
+
+
+def _store(key: str, result: FileResult) -> None:
+    import tempfile
+
+    target = _cache_path(key)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except OSError:
+        pass
+
+
+def clear_results() -> int:
+    folder = _cache_path("x").parent
+    removed = 0
+    for entry in folder.glob("*.pickle"):
+        try:
+            entry.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+# -- parallel runs -------------------------------------------------------------------
+
+_worker_session: Optional[LintSession] = None
+
+
+def _init_worker(config, extra_rules, use_cache) -> None:
+    global _worker_session
+    _worker_session = LintSession.create(config, extra_rules, use_cache)
+
+
+def _work(path: str):
+    assert _worker_session is not None
+    return lint_path(path, _worker_session)
+
+
+def lint_many(paths: list[str], session: LintSession, jobs: int = 1, extra_rules: Iterable[Path] = (),
+              progress=None, stdin_filename: Optional[str] = None):
+    """Yield (FileResult, source text) for each path, in input order."""
+    if jobs <= 1 or len(paths) < 4 or "-" in paths:
+        for p in paths:
+            item = lint_path(p, session, stdin_filename)
+            if progress:
+                progress(1)
+            yield item
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(paths) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(session.config, list(extra_rules), session.use_cache)) as pool:
+        for item in pool.map(_work, paths, chunksize=chunk):
+            if progress:
+                progress(1)
+            yield item
