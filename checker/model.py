@@ -335,6 +335,8 @@ class Document:
     directives: list[Directive] = field(default_factory=list)
     problems: list[ParseProblem] = field(default_factory=list)
     formatting_known: bool = False  # True when italics were visible (Markdown, Word)
+    # "Resolves that:" / "Adopts the following declaration:" before numbered paragraphs
+    operative_intro: Optional[Paragraph] = None
     header_node: Optional[Node] = None  # the header lines as one node, for header-scoped rules
     sponsors_node: Optional[Node] = None
 

@@ -35,6 +35,8 @@ _MD_FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]{1,10})\]")
 _SUPER_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _BOLD = re.compile(r"(?<![*\w])\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![*\w])|(?<![_\w])__(?=[^\s_])(.+?)(?<=[^\s_])__(?![_\w])")
 _ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])|(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])")
+# Paragraph-final punctuation, allowing a footnote marker after it ("2004,²", "General;4").
+_TERMINAL = re.compile(r"[.,;:)\]”\"’](?:\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\s?\d{1,2})?\s*$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _GLUED_BOLD = re.compile(r"(?<=[^\s*])\*\*(?=[A-Z0-9])")
 
@@ -585,14 +587,14 @@ class _Normalizer:
     # -- joining ---------------------------------------------------------------------
     def _layout(self, lines: list[_Raw]) -> str:
         content = [k for k, r in enumerate(lines) if not _is_blank(r)]
-        if len(content) < 4:
+        if len(content) < 12:
             return "paragraph-per-line"
         followed_by_single_blank = 0
         unterminated = 0
         for k in content:
             if k + 2 < len(lines) and _is_blank(lines[k + 1]) and not _is_blank(lines[k + 2]):
                 followed_by_single_blank += 1
-            if not re.search(r"[.,;:)\]”\"]\s*$", lines[k].text):
+            if not _TERMINAL.search(lines[k].text):
                 unterminated += 1
         if followed_by_single_blank > 0.7 * len(content) and unterminated > 0.3 * len(content):
             return "double-spaced"
@@ -633,7 +635,7 @@ class _Normalizer:
         prev = current[-1].text.rstrip()
         prev_s = _strip_emphasis(prev.strip())
         s_plain = _strip_emphasis(s)
-        terminal = bool(re.search(r"[.,;:)\]”\"’]$", prev_s)) or prev_s.endswith(("*", "…"))
+        terminal = bool(_TERMINAL.search(prev_s)) or prev_s.endswith(("*", "…"))
         lower_start = s_plain[:1].islower()
         if blank > soft_gap:
             # a real gap, unless the text visibly runs on (page break)
@@ -643,6 +645,8 @@ class _Normalizer:
         if vocabulary.SUBPARAGRAPH_LABEL.match(s_plain) and terminal:
             return True
         if terminal and vocabulary.starts_with_opener(s_plain, strict=True):
+            return True
+        if terminal and not prev_s.endswith(":") and vocabulary.starts_with_operative(s_plain) and s_plain[:1].isupper():
             return True
         if soft_gap and vocabulary.starts_with_opener(s_plain, strict=True) and not lower_start:
             return True

@@ -154,7 +154,7 @@ class _Builder:
                 self._field("sc_number", f"{sc['number']} ({sc['year']})", line)
                 last_item = i
                 continue
-            if g.match(g.kind_phrase, text) is None and vocabulary.KIND_LINE.search(text) and kind_index is None:
+            if vocabulary.KIND_LINE.search(text) and kind_index is None and not text.startswith("["):
                 kind_index = i
                 last_item = i
                 continue
@@ -196,15 +196,13 @@ class _Builder:
             return
         h = self.doc.header
         first = kind_index
-        while first > 0 and re.search(r",\s*\**$", lines[first - 1].text) and not lines[first - 1].furniture:
+        # the sponsor list is the block of lines that ends with the kind line
+        while first > 0 and lines[first].blank_before == 0 and not lines[first - 1].furniture \
+                and kind_index - first < 12 and not g.match(g.agenda_item_line, lines[first - 1].text) \
+                and not g.match(g.committee_line, lines[first - 1].text):
             first -= 1
-        line_k = lines[kind_index].text
-        if first == kind_index and re.match(r"(?i)^\**\s*draft\s", line_k) and kind_index > 0:
-            prev = lines[kind_index - 1].text
-            if prev.rstrip(" *").endswith(":") or prev.endswith((":*", ":**")):
-                first = kind_index - 1
-                while first > 0 and re.search(r",\s*\**$", lines[first - 1].text):
-                    first -= 1
+        if any(ln.blank_before for ln in lines) is False:
+            first = kind_index
         builder = TextBuilder()
         for k in range(first, kind_index + 1):
             if len(builder):
@@ -225,6 +223,15 @@ class _Builder:
             base = sm.start()
             for piece_start, piece in pieces:
                 name = piece.strip()
+                if name.startswith("*") and h.sponsors:
+                    # "Latvia,* Lithuania": the asterisk after the comma belongs to Latvia
+                    stars = len(name) - len(name.lstrip("*"))
+                    h.sponsors[-1].non_member = True
+                    star = base + piece_start + (len(piece) - len(piece.lstrip()))
+                    self.doc.markers.append(FootnoteMarker("*" * stars, tmap.span(star, star + stars), "HEADER", "asterisk"))
+                    piece_start += (len(piece) - len(piece.lstrip())) + stars
+                    piece = piece.lstrip()[stars:]
+                    name = piece.strip()
                 non_member = name.endswith("*")
                 clean = name.rstrip("*").strip()
                 if not clean or clean.lower().startswith("draft"):
@@ -232,8 +239,9 @@ class _Builder:
                 start = base + piece_start + (len(piece) - len(piece.lstrip()))
                 h.sponsors.append(vocabulary_sponsor(clean, non_member, tmap.span(start, start + len(name))))
                 if non_member:
-                    star = start + len(name) - 1
-                    self.doc.markers.append(FootnoteMarker("*", tmap.span(star, star + 1), "HEADER", "asterisk"))
+                    stars = len(name) - len(name.rstrip("*"))
+                    star = start + len(name) - stars
+                    self.doc.markers.append(FootnoteMarker("*" * stars, tmap.span(star, star + stars), "HEADER", "asterisk"))
 
     def _title(self, lines: list[LogicalLine], kind_index: Optional[int], last_item: int) -> None:
         start = None
@@ -312,8 +320,18 @@ class _Builder:
                 expect_part_letter = None
                 state = "preamble"
                 continue
-            if state in ("closing", "operative") and g.match_all(g.part_letter, plain) and annex is None:
-                expect_part_letter = plain.strip(" .")
+            if g.match_all(g.part_letter, plain) and annex is None:
+                letter = plain.strip(" .")
+                if state == "closing":
+                    expect_part_letter = letter
+                else:
+                    # sections A, B ... under one authoring line restart the numbering
+                    flush()
+                    if not doc.parts and (doc.preamble or doc.operative) and letter != "A":
+                        pass
+                    part = letter
+                    if letter not in doc.parts:
+                        doc.parts.append(letter)
                 continue
             heading = g.match(g.annex_heading, plain)
             if heading and (state in ("closing", "operative", "annex") or plain.isupper()) and len(plain) < 300 and not plain.rstrip().endswith((";", ",")):
@@ -346,7 +364,13 @@ class _Builder:
             number = g.match(g.paragraph_number, plain)
             sub = g.match(g.subparagraph_label, plain)
             if number is not None:
+                intro = isinstance(current, OperativeParagraph) and current.number is None and \
+                    not any(o.number is not None for o in doc.operative if o.part == part)
                 flush()
+                if intro and doc.operative and doc.operative_intro is None:
+                    # an unnumbered chapeau introducing the numbered paragraphs
+                    doc.operative_intro = doc.operative.pop()
+                    doc.operative_intro.address = (f"{part}." if part else "") + "OP-INTRO"
                 state = "operative"
                 current = OperativeParagraph("operative-paragraph", "", "", line.tmap, number=int(number["number"]), part=part)
                 pending = [line]
@@ -508,8 +532,8 @@ class _Builder:
         for line in lines:
             meeting = g.match(g.meeting_line, line.text)
             if meeting is not None and closing.meeting is None:
-                closing.meeting = " ".join(t for t in meeting[: 3] if not str(t)[:1].isdigit() or str(t).endswith(("st", "nd", "rd", "th")))
-                closing.meeting = re.match(r"\d+\w*\s+(?:plenary\s+)?meeting", line.text).group(0)
+                mm = re.match(r"\d+\w*\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting", line.text)
+                closing.meeting = mm.group(0) if mm else line.text
                 if meeting.get("date"):
                     closing.date = iso_date(meeting["day"], meeting["month"], meeting["year"])
                 continue

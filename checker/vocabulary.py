@@ -57,7 +57,7 @@ KIND_LINE = re.compile(
 NUMBERED_PARAGRAPH = re.compile(r"^(?P<number>\d{1,3})\s?\.\s+(?=\S)")
 SUBPARAGRAPH_LABEL = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s*(?=\S)")
 CLOSING_LINE = re.compile(
-    r"^(?:\d{1,4}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b"
+    r"^(?:\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b"
     r"|\[?(?:(?:Resolution|Decision)\s+adopted|Adopted)\s+(?:without|by|unanimously|at)\b"
     r"|Adopted\s+at\s+the\s+\d"
     r"|(?:[1-9]|[12]\d|3[01])\s+(?:" + MONTHS_RE + r")\s+\d{4}\s*$)"

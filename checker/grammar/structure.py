@@ -31,7 +31,7 @@ subparagraph = (subparagraph_label + pp.Optional(pp.Regex(r"\S.*")("rest"))).set
 
 _ORDINAL_SUFFIX = pp.Regex(r"\d{1,4}(?:st|nd|rd|th)")
 meeting_line = (
-    _ORDINAL_SUFFIX("meeting_number") + pp.Optional(pp.Keyword("plenary")) + pp.Keyword("meeting")
+    _ORDINAL_SUFFIX("meeting_number") + pp.Optional(pp.Literal("(resumed)")) + pp.Optional(pp.Keyword("plenary")) + pp.Keyword("meeting")
     + pp.Optional(pp.Optional(",") + adoption_date("date"))
 ).set_name("meeting line")
 adoption_note = pp.Regex(
