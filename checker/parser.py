@@ -364,9 +364,9 @@ class _Builder:
             number = g.match(g.paragraph_number, plain)
             sub = g.match(g.subparagraph_label, plain)
             if number is not None:
-                intro = isinstance(current, OperativeParagraph) and current.number is None and \
-                    not any(o.number is not None for o in doc.operative if o.part == part)
                 flush()
+                part_ops = [o for o in doc.operative if o.part == part]
+                intro = bool(part_ops) and all(o.number is None for o in part_ops) and len(part_ops) == 1
                 if intro and doc.operative and doc.operative_intro is None:
                     # an unnumbered chapeau introducing the numbered paragraphs
                     doc.operative_intro = doc.operative.pop()
@@ -379,7 +379,7 @@ class _Builder:
                 pending.append(line)
                 continue
             starts_pp = vocabulary.starts_with_opener(plain)
-            starts_op = vocabulary.starts_with_operative(plain)
+            starts_op = vocabulary.starts_with_operative(plain, loose=True)
             short_unpunctuated = len(plain) < 160 and not re.search(r"[.,;:]\s*\**$", plain)
             if state == "preamble":
                 if starts_op and not starts_pp:

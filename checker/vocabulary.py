@@ -114,8 +114,23 @@ def starts_with_opener(s: str, strict: bool = False) -> bool:
     return bool(_ING.match(s))
 
 
-def starts_with_operative(s: str) -> bool:
-    """Does ``s`` begin with an operative verb in the present tense ("Requests")?"""
+_NOT_VERBS = frozenset("States Nations Parties Governments Members Affairs Rights Officials Forces Agencies "
+                       "Programmes Bodies Countries Peoples Elections Refugees Consultations Negotiations "
+                       "Operations Meetings Activities Measures Efforts Resources Sessions Reports This Thus "
+                       "Various Previous Numerous Serious Its His Has Was Is As Us Yes Less Unless".split())
+_VERB_SHAPE = re.compile(r"^((?:Also|Further|Strongly|Once again|Again|Firmly)\s+)?([A-Z][a-z]{2,}(?:e|i|r|t|n|d|l|k|h|g|m|p|w|v|y|c|o|u)s)\s+(?:[a-z“\"(]|[A-Z][a-z])")
+
+
+def starts_with_operative(s: str, loose: bool = False) -> bool:
+    """Does ``s`` begin with an operative verb in the present tense ("Requests")?
+
+    ``loose`` also accepts any capitalized word of verb shape ("Instructs the"),
+    for classifying whole paragraphs, never for deciding where one starts.
+    """
+    if loose:
+        m = _VERB_SHAPE.match(s)
+        if m and m.group(2) not in _NOT_VERBS:
+            return True
     words = re.findall(r"[A-Za-z]+", s[:60])
     if not words:
         return False

@@ -23,11 +23,13 @@ from checker.sources import read_path
 AUTHORING = re.compile(r"^\s*The (General Assembly|Security Council)\s*,?\s*$")
 CLOSING = re.compile(r"^\s*(\d+(st|nd|rd|th) (plenary )?meeting|Adopted (unanimously |at |by |without )|\[?Adopted)", re.I)
 SUBITEM = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivx]+)\)\s")
-TERMINAL = re.compile(r"[.,;:)\]”\"’]\s?[⁰¹²³⁴⁵⁶⁷⁸⁹\d]{0,3}\s*$")
+TERMINAL = re.compile(r"[.,;:\]”\"’]\s?[⁰¹²³⁴⁵⁶⁷⁸⁹\d]{0,3}\s*$")
 OPERATIVE_START = re.compile(r"^(Resolves|Adopts|Decides|Approves|Endorses|Proclaims)\b")
 ANNEX = re.compile(r"^\s*(Annex|ANNEX)\b")
 PART = re.compile(r"^\s*[A-H]\s*$")
 OPERATIVE_VERB = re.compile(r"^((Also|Further|Strongly|Once again)\s+)?[A-Z][a-z]+s\b(?<!ss)")
+OPENER = re.compile(r"^(?:[A-Z][a-z]+ing|Having|Mindful|Aware|Conscious|Gravely|Deeply|Determined|Grieved|"
+                    r"Indignant|Convinced|Concerned|Alarmed|Seriously|Noting|Reaffirming|Recalling)\s")
 NUMBERED = re.compile(r"^\s*(\d{1,3})\s?\.\s+\S")
 
 
@@ -51,6 +53,9 @@ def expected_counts(text: str, wrapped: bool):
                 blocks.append(" ".join(buf))
                 buf = []
             continue
+        if buf and TERMINAL.search(buf[-1]) and (OPENER.match(ln.strip()) or NUMBERED.match(ln)):
+            blocks.append(" ".join(buf))  # a new paragraph without a blank line before it
+            buf = []
         buf.append(ln.strip())
     if buf:
         blocks.append(" ".join(buf))
@@ -69,7 +74,10 @@ def expected_counts(text: str, wrapped: bool):
     if not numbers:
         # a single unnumbered operative paragraph: the first block opening with an operative verb
         k = next((i for i, b in enumerate(unnumbered_before) if OPERATIVE_VERB.match(b)), None)
-        return (k, [0]) if k is not None else None
+        if k is None:
+            return None
+        ops = [b for b in unnumbered_before[k:] if OPERATIVE_VERB.match(b)]
+        return k, [0] * len(ops)
     # an operative chapeau ("Resolves that:", "Adopts the following ...") is not preambular
     while unnumbered_before and OPERATIVE_START.match(unnumbered_before[-1]):
         unnumbered_before.pop()
@@ -95,7 +103,7 @@ def main() -> int:
             doc = parse_source(read_path(p))
             got = (len(doc.preamble), [o.number or 0 for o in doc.operative])
             if exp is None:
-                failures.append((p.name, "no authoring line in the raw text", got))
+                failures.append((p.name, "raw layout unclear (no authoring line or no operative paragraph block)", got))
             elif got == exp:
                 ok += 1
             else:
