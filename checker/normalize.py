@@ -379,7 +379,9 @@ class _Normalizer:
 
     def _split_glued(self, raw: _Raw) -> list[_Raw]:
         """``Human Rights Council**Fifty-sixth session**`` is two header lines."""
-        cuts = [m.start() for m in _GLUED_BOLD.finditer(raw.text)]
+        # "United Nations      A/RES/80/197": masthead columns on one line; "Body**Session**"
+        cuts = sorted([m.start() for m in _GLUED_BOLD.finditer(raw.text)] +
+                      [m.end() for m in re.finditer(r"(?<=\S) {3,}(?=\S)", raw.text)])
         if not cuts:
             return [raw]
         pieces, prev = [], 0

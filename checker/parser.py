@@ -110,8 +110,11 @@ class _Builder:
                     self._field("distribution", h.distribution, line)
                 last_item = i
                 continue
-            if h.body is None:
+            if h.body in (None, "General Assembly", "Economic and Social Council"):
                 body = g.match(g.body_name, text)
+                if body is not None and h.body is not None and \
+                        vocabulary.body_from_name(body[0]) not in ("Human Rights Council", "Commission on Human Rights"):
+                    body = None
                 if body is not None:
                     h.body = vocabulary.body_from_name(body[0])
                     self._field("body", h.body, line)
@@ -304,7 +307,16 @@ class _Builder:
                 self._finish_paragraph(current, pending)
             current, pending = None, []
 
-        for line in self.n.body:
+        body = self.n.body
+        # pp_follows[i]: a preambular opener comes after line i before any numbered paragraph
+        pp_follows = [False] * (len(body) + 1)
+        for i in range(len(body) - 1, -1, -1):
+            t = body[i].text.replace("**", "").lstrip("*_ ")
+            if g.match(g.paragraph_number, t) or vocabulary.is_closing_line(t):
+                pp_follows[i] = False
+            else:
+                pp_follows[i] = pp_follows[i + 1] or vocabulary.starts_with_opener(t, strict=True)
+        for line_no, line in enumerate(body):
             text = line.text.replace("**", "")
             plain = text.lstrip("*_ ")
             # a new part of a composite resolution: "B" ... "The General Assembly,"
@@ -382,7 +394,7 @@ class _Builder:
             starts_op = vocabulary.starts_with_operative(plain, loose=True)
             short_unpunctuated = len(plain) < 160 and not re.search(r"[.,;:]\s*\**$", plain)
             if state == "preamble":
-                if starts_op and not starts_pp:
+                if starts_op and not starts_pp and not pp_follows[line_no + 1]:
                     flush()
                     state = "operative"
                     current = OperativeParagraph("operative-paragraph", "", "", line.tmap, part=part)

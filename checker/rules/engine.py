@@ -183,7 +183,7 @@ def lint(doc: Document, ruleset: RuleSet, config: Config,
     findings: list[Finding] = []
     for rule in selected:
         options = {**rule.spec.options, **config.options_for(rule.code)}
-        findings.extend(run_rule(rule, doc, options))
+        findings.extend(run_rule(rule, doc, options, config))
     findings.extend(f for f in extra
                     if config.is_selected(f.rule) and not config.ignored_for_file(f.rule, doc.path))
     active = {r.code for r in selected}
@@ -196,9 +196,10 @@ def lint(doc: Document, ruleset: RuleSet, config: Config,
     return sorted(kept, key=Finding.sort_key)
 
 
-def run_rule(rule: CompiledRule, doc: Document, options: dict) -> list[Finding]:
+def run_rule(rule: CompiledRule, doc: Document, options: dict,
+             config: Optional[Config] = None) -> list[Finding]:
     """One rule over its scope, under the time budget (see ``patterns.py``)."""
-    ctx = RunContext(doc, rule.spec, options)
+    ctx = RunContext(doc, rule.spec, options, config)
     node_filter: NodeFilter = getattr(rule, "node_filter", None) or NodeFilter({}, None)
     out: list[Finding] = []
     try:

@@ -49,10 +49,11 @@ class _Values(dict):
 class RunContext:
     """What a rule sees while running on one document."""
 
-    def __init__(self, doc: Document, rule: RuleSpec, options: dict[str, Any]):
+    def __init__(self, doc: Document, rule: RuleSpec, options: dict[str, Any], config: Any = None):
         self.doc = doc
         self.rule = rule
         self.options = options
+        self.config = config  # the project Config (registry files ...), None in isolated runs
         self.nodes: list[Node] = []  # the rule's scope, for per-document kinds
         self._cache: dict[str, Any] = {}
 

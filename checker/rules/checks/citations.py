@@ -1,0 +1,293 @@
+"""citations: document symbols and cited resolutions must be well formed and resolve (§4, §5 CIT-03..10).
+
+Citations are read with ``grammar.citations.find_citations`` from every text
+node (title, preamble, operative part, annexes, footnotes) and attributed to a
+body with ``resolve_body`` ("its resolution" is the enacting body). A check
+that needs the body skips citations whose body cannot be told: a wrong
+guess would be a false alarm. Registry checks load the registry lazily, with
+the project's ``registry:`` files (``ctx.config.registry_files``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Iterator, Optional
+
+from checker.findings import Edit, Fix
+from checker.grammar.citations import Citation, find_citations, resolve_body
+from checker.grammar.sessions import ga_session_window, hrc_session_year_slot
+from checker.grammar.symbols import find_symbols
+from checker.model import Document, Footnote, Node
+from checker.rules.checks import CheckHit, register
+
+_SHORT = {"General Assembly": "GA", "Human Rights Council": "HRC", "Commission on Human Rights": "CHR",
+          "Sub-Commission": "SUB", "Economic and Social Council": "ECOSOC", "Security Council": "SC"}
+
+
+def _citations(doc: Document, ctx) -> list[tuple[Node, Citation, Optional[str]]]:
+    """(node, citation, body name or None) for every citation in the rule's scope, cached per document."""
+    def make():
+        out = []
+        for node in ctx.nodes:
+            for c in find_citations(node.text):
+                out.append((node, c, _body(c, doc.body)))
+        return out
+    return ctx.memo(f"citations:{id(doc)}", make)
+
+
+def _body(c: Citation, enacting: Optional[str]) -> Optional[str]:
+    body = resolve_body(c, enacting)
+    if body is None and c.form == "sc":
+        return "Security Council"   # "n (yyyy)" is only ever the Council's form
+    return body
+
+
+# --------------------------------------------------------------------------
+# Document symbols
+# --------------------------------------------------------------------------
+
+_SAFE_CODES = {"SYM-02", "SYM-04", "SYM-05"}   # case and full-stop repairs
+
+
+@register("citations.symbol", placeholders=("symbol", "problem", "suggestion"))
+def symbol(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """A document symbol that breaks the §4 grammar of its body."""
+    for node in ctx.nodes:
+        for s in find_symbols(node.text):
+            if s.valid:
+                continue
+            fix = None
+            hint = ""
+            if s.suggestion:
+                hint = f"; write {s.suggestion}"
+                fix = Fix(f"Write {s.suggestion}", (Edit(node.span_of(s.start, s.end), s.suggestion),),
+                          safe=s.code in _SAFE_CODES)
+            yield CheckHit(node, s.start, s.end, {"symbol": s.text, "problem": s.problem, "suggestion": hint},
+                           fix=fix)
+
+
+_FULL_SYMBOL = re.compile(r"(?<![\w/])(?:A/RES/(?P<ga>(?:S-|ES-)?\d{1,2}/\d{1,4}(?:\s?[A-Z](?![\w/]))?)"
+                          r"|A/HRC/RES/(?P<hrc>(?:S-)?\d{1,2}/\d{1,3})"
+                          r"|E/RES/(?P<eco>(?:19|20)\d\d/\d{1,3})"
+                          r"|S/RES/(?P<sc>\d{1,4}\s?\((?:19|20)\d\d\)))(?![\w/])")
+_KIND_BEFORE = re.compile(r"(?i:resolutions?)\s*$")
+
+
+@register("citations.full-symbol", placeholders=("symbol", "short"))
+def full_symbol(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """"resolution A/RES/61/171" in running text: cite the short number."""
+    for node in ctx.nodes:
+        if isinstance(node, Footnote):
+            continue  # footnotes may carry document symbols
+        for m in _FULL_SYMBOL.finditer(node.text):
+            short = next(g for g in m.groups() if g)
+            short = re.sub(r"(\d)\(", r"\1 (", short)
+            before = node.text[max(0, m.start() - 20):m.start()]
+            if _KIND_BEFORE.search(before):
+                fix = Fix(f"Write {short}", (Edit(node.span_of(m.start(), m.end()), short),), safe=True)
+                shown = short
+            else:
+                shown = f"resolution {short}"
+                fix = Fix(f"Write {shown}", (Edit(node.span_of(m.start(), m.end()), shown),), safe=False)
+            yield CheckHit(node, m.start(), m.end(), {"symbol": m.group(0), "short": shown}, fix=fix)
+
+
+# --------------------------------------------------------------------------
+# Number form and dates
+# --------------------------------------------------------------------------
+
+def _form_problem(c: Citation, body: str) -> Optional[str]:
+    """Why the number's form cannot be a ``body`` resolution/decision, or None."""
+    f = c.form
+    if body == "General Assembly":
+        if f == "session" and c.session is not None and c.session < 31:
+            return (f"General Assembly sessions before the thirty-first used the form 'n (ROMAN)'; "
+                    f"'{c.number}' is Human Rights Council form")
+        if f == "year":
+            return "the General Assembly does not number its texts by year"
+        if f == "sc":
+            return "'n (yyyy)' is the Security Council's form"
+        if f == "legacy" and c.session is not None and c.session > 30 and c.session_kind == "regular":
+            return "legacy 'n (ROMAN)' numbering stopped after the thirtieth session"
+    elif body == "Human Rights Council":
+        if f in ("year", "sc", "legacy", "emergency"):
+            return "Human Rights Council texts are numbered 'session/number' (e.g. 5/1)"
+    elif body in ("Commission on Human Rights", "Sub-Commission"):
+        if f in ("session", "sc", "special", "emergency", "legacy"):
+            return f"{body} texts are numbered 'year/number' (e.g. 2004/81)"
+    elif body == "Economic and Social Council":
+        if f in ("session", "sc", "special", "emergency"):
+            return "Economic and Social Council texts are numbered 'year/number' (or 'n (ROMAN)' before 1978)"
+        if f == "year" and c.year is not None and c.year < 1978:
+            return "Economic and Social Council year numbering starts in 1978"
+    elif body == "Security Council":
+        if f != "sc" and c.kind == "resolution":
+            return "Security Council resolutions are numbered 'n (yyyy)' (e.g. 1325 (2000))"
+    return None
+
+
+@register("citations.number-form", placeholders=("number", "body", "problem"))
+def number_form(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """The number's form does not fit the body named ("General Assembly resolution 28/2")."""
+    for node, c, body in _citations(doc, ctx):
+        if body is None or c.body_text is None or c.body_inherited:
+            continue
+        problem = _form_problem(c, body)
+        if problem:
+            yield CheckHit(node, c.start, c.end, {"number": c.number, "body": body, "problem": problem})
+
+
+def _date_problem(c: Citation, body: Optional[str], strict: bool) -> Optional[str]:
+    """Why the cited date cannot (strict) or probably does not (not strict) belong to this number."""
+    d = c.date.as_date() if c.date is not None else None
+    if d is None:
+        return None
+    y = d.year
+    if strict:
+        if c.form == "sc" and c.year != y:
+            return f"a Security Council resolution numbered ({c.year}) was adopted in {c.year}"
+        if body == "General Assembly" and c.form == "session" and c.session is not None and c.session >= 31:
+            lo, hi = ga_session_window(c.session)
+            if not lo <= d <= hi:
+                return (f"General Assembly session {c.session} ran from September {lo.year} "
+                        f"to September {hi.year}")
+        if body == "Human Rights Council" and c.form == "session" and c.session is not None and c.serial:
+            ys = hrc_session_year_slot(c.session)
+            year = ys[0] if ys else (2006 if c.session <= 3 else 2007)
+            if y != year:
+                return f"Human Rights Council session {c.session} was held in {year}"
+        if body in ("Commission on Human Rights", "Sub-Commission") and c.form == "year" and c.year != y:
+            return f"{body} texts numbered {c.year}/... were adopted in {c.year}"
+        return None
+    if body == "Economic and Social Council" and c.form == "year" and c.year is not None and y not in (c.year, c.year - 1):
+        return f"Economic and Social Council texts numbered {c.year}/... date from the {c.year} session"
+    if body == "General Assembly" and c.form == "legacy" and c.session_kind == "regular" and c.session:
+        if y not in (1945 + c.session, 1946 + c.session):
+            return f"General Assembly session {c.session} met in {1945 + c.session}\u2013{1946 + c.session}"
+    if body == "Human Rights Council" and c.form == "session" and c.session and c.session >= 7:
+        ys = hrc_session_year_slot(c.session)
+        months = {"March": (2, 3, 4), "June": (5, 6, 7), "September": (8, 9, 10)}[ys[1]]
+        if ys[0] == y and d.month not in months:
+            return f"Human Rights Council session {c.session} was its {ys[1]} session of {ys[0]}"
+    return None
+
+
+@register("citations.date-impossible", placeholders=("number", "date", "problem"))
+def date_impossible(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """The date cannot be the adoption date of that number (or is not a calendar date)."""
+    for node, c, body in _citations(doc, ctx):
+        if c.date is None or c.is_paragraph_ref and c.date_shared:
+            continue
+        if not c.date.valid:
+            yield CheckHit(node, c.date.start, c.date.end,
+                           {"number": c.number, "date": c.date.text, "problem": "it is not a calendar date"})
+            continue
+        problem = _date_problem(c, body, strict=True)
+        if problem:
+            yield CheckHit(node, c.date.start, c.date.end, {"number": c.number, "date": c.date.text,
+                                                            "problem": problem})
+
+
+@register("citations.date-implausible", placeholders=("number", "date", "problem"))
+def date_implausible(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """The date is unusual for the number (ECOSOC year, early GA sessions, HRC session month)."""
+    for node, c, body in _citations(doc, ctx):
+        if c.date is None or not c.date.valid:
+            continue
+        problem = _date_problem(c, body, strict=False)
+        if problem:
+            yield CheckHit(node, c.date.start, c.date.end, {"number": c.number, "date": c.date.text,
+                                                            "problem": problem})
+
+
+@register("citations.inconsistent-date", placeholders=("number", "date", "other"))
+def inconsistent_date(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """The same resolution cited with two different dates in one text."""
+    first: dict[tuple, Citation] = {}
+    for node, c, body in _citations(doc, ctx):
+        if c.date is None or not c.date.valid or c.is_paragraph_ref:
+            continue
+        key = (body or "?", c.kind, c.number)
+        prev = first.get(key)
+        if prev is None:
+            first[key] = c
+        elif prev.date.iso != c.date.iso and not (prev.date_shared and c.date_shared):
+            yield CheckHit(node, c.date.start, c.date.end,
+                           {"number": c.number, "date": c.date.text, "other": prev.date.text})
+
+
+# --------------------------------------------------------------------------
+# Registry
+# --------------------------------------------------------------------------
+
+def _registry(ctx):
+    from checker.resolve.registry import load_registry
+
+    config = getattr(ctx, "config", None)
+    files = tuple(getattr(config, "registry_files", None) or ())
+    return load_registry(files)
+
+
+def _entry(reg, c: Citation, body: Optional[str]):
+    return reg.get(_SHORT.get(body) if body else None, c.kind, c.number)
+
+
+@register("citations.registry-date", placeholders=("number", "date", "registry_date", "source"))
+def registry_date(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """The cited date differs from the registry's adoption date (CIT-06)."""
+    cites = _citations(doc, ctx)
+    if not any(c.date is not None for _, c, _ in cites):
+        return
+    reg = _registry(ctx)
+    for node, c, body in cites:
+        if c.date is None or not c.date.valid:
+            continue
+        entry = _entry(reg, c, body)
+        if entry is None or not entry.date or entry.date == c.date.iso:
+            continue
+        fix = None
+        if not c.date_shared:   # a shared date ("5/1 and 5/2 of ...") may be right for the others
+            fix = Fix(f"Write {entry.date_text}", (Edit(node.span_of(c.date.start, c.date.end), entry.date_text),),
+                      safe=False)
+        yield CheckHit(node, c.date.start, c.date.end,
+                       {"number": c.number, "date": c.date.text, "registry_date": entry.date_text,
+                        "source": entry.source}, fix=fix)
+
+
+@register("citations.unregistered", placeholders=("number", "body"))
+def unregistered(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """A dated citation the registry does not know (nothing to check its date against)."""
+    cites = _citations(doc, ctx)
+    if not cites:
+        return
+    reg = _registry(ctx)
+    seen: set[tuple] = set()
+    for node, c, body in cites:
+        if body is None or c.date is None:
+            continue
+        key = (body, c.kind, c.number)
+        if key in seen:
+            continue
+        seen.add(key)
+        if _entry(reg, c, body) is None:
+            yield CheckHit(node, c.start, c.end, {"number": c.number, "body": body})
+
+
+# --------------------------------------------------------------------------
+# Resolution or decision
+# --------------------------------------------------------------------------
+
+@register("citations.kind", placeholders=("number", "kind", "correct"))
+def kind(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """HRC numbers from 101 are decisions (and below 101 resolutions); GA decisions start at 301."""
+    for node, c, body in _citations(doc, ctx):
+        if c.form not in ("session", "special"):
+            continue
+        correct = None
+        if body == "Human Rights Council":
+            correct = "decision" if c.serial >= 101 else "resolution"
+        elif body == "General Assembly" and c.kind == "decision" and c.form == "session" and c.serial < 301:
+            correct = "resolution"
+        if correct and correct != c.kind:
+            yield CheckHit(node, c.start, c.end, {"number": c.number, "kind": c.kind, "correct": correct})

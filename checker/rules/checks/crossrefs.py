@@ -1,0 +1,102 @@
+"""crossrefs: "paragraph 3 above" and "the annex to the present resolution" must point at something (ED-15, CIT-11).
+
+Only references to the resolution itself are resolved: "paragraph N above/
+below" and "paragraph N of the present resolution". "Paragraph 5 of
+resolution 60/251" cites another text and is left alone. A reference is
+resolved among the operative paragraphs of the same part of a composite
+resolution; annex paragraphs have their own numbering and are not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from checker.model import Document, OperativeParagraph, Paragraph, PreambularParagraph
+from checker.rules.checks import CheckHit, register
+
+# "paragraph 5 above", "paragraphs 3 and 4 above", "paragraph 5 (a) above",
+# "paragraphs 2 to 4 below", "paragraph 2 of the present resolution"
+_ITEM = r"\d{1,3}(?:\s?\([a-z]{1,4}\))?"
+_REF = re.compile(
+    rf"\b[Pp]aragraphs?\s+(?P<items>{_ITEM}(?:\s*(?:,|and|to|or|\u2013|-)\s*{_ITEM})*)"
+    r"\s+(?P<where>above|below|of\s+(?:the\s+present|this)\s+resolution|hereof)\b")
+_NUM = re.compile(r"(?P<n>\d{1,3})(?:\s?\((?P<sub>[a-z]{1,4})\))?")
+_ANNEX_REF = re.compile(
+    r"\b(?:the\s+)?annex(?:es)?\s*(?P<no>[IVX]+)?\s+(?:to|of)\s+the\s+present\s+resolution\b"
+    r"|\bannexed\s+(?:to\s+)?(?:the\s+present|this)\s+resolution\b")
+
+
+def _numbered(doc: Document, part: str) -> dict[int, OperativeParagraph]:
+    return {p.number: p for p in doc.operative if p.number is not None and p.part == part}
+
+
+def _paragraph_of(node) -> Optional[Paragraph]:
+    return node if isinstance(node, Paragraph) else getattr(node, "parent", None)
+
+
+@register("crossrefs.paragraph", placeholders=("target", "problem"))
+def paragraph_refs(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """A paragraph reference whose target does not exist in the resolution."""
+    for node, m, n, sub, para in _refs(doc, ctx):
+        paras = _numbered(doc, para.part)
+        target = paras.get(n)
+        if target is None:
+            top = max(paras) if paras else 0
+            yield CheckHit(node, m.start(), m.end(), {
+                "target": f"{n}" + (f" ({sub})" if sub else ""),
+                "problem": f"the resolution has {top} numbered operative paragraph{'s' if top != 1 else ''}"
+                           if top else "the resolution has no numbered operative paragraphs"})
+        elif sub and not any(s.label.strip("()") == sub for s in target.all_subparagraphs()):
+            if target.subparagraphs:   # sub-paragraphs detected, none with this label
+                yield CheckHit(node, m.start(), m.end(), {
+                    "target": f"{n} ({sub})", "problem": f"operative paragraph {n} has no sub-paragraph ({sub})"})
+
+
+@register("crossrefs.direction", placeholders=("target", "where", "correct"))
+def direction(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """"Paragraph N above" for a paragraph that comes later (or "below" for an earlier one)."""
+    for node, m, n, sub, para in _refs(doc, ctx):
+        where = m["where"]
+        if where not in ("above", "below"):
+            continue
+        paras = _numbered(doc, para.part)
+        if n not in paras:
+            continue  # crossrefs.paragraph reports it
+        if isinstance(para, PreambularParagraph):
+            correct = "below"   # the preamble precedes every operative paragraph
+        elif para.number is None or para.number == n:
+            continue
+        else:
+            correct = "above" if n < para.number else "below"
+        if correct != where:
+            wm = m.start("where")
+            yield CheckHit(node, m.start(), m.end(), {"target": str(n), "where": where, "correct": correct},
+                           fix=_fix(node, wm, m.end("where"), correct))
+
+
+@register("crossrefs.annex", placeholders=())
+def annex_refs(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """"The annex to the present resolution" in a resolution without an annex."""
+    if doc.annexes or doc.kind in ("amendment", "not-a-resolution"):
+        return
+    for node in list(doc.preamble) + list(doc.operative):
+        for m in _ANNEX_REF.finditer(node.text):
+            yield CheckHit(node, m.start(), m.end())
+            return  # once per document: the annex is missing, not each mention
+
+
+def _refs(doc: Document, ctx):
+    for node in ctx.nodes:
+        para = _paragraph_of(node)
+        if not isinstance(para, (PreambularParagraph, OperativeParagraph)):
+            continue
+        for m in _REF.finditer(node.text):
+            for nm in _NUM.finditer(m["items"]):
+                yield node, m, int(nm["n"]), nm["sub"], para
+
+
+def _fix(node, start: int, end: int, replacement: str):
+    from checker.findings import Edit, Fix
+
+    return Fix(f"Write '{replacement}'", (Edit(node.span_of(start, end), replacement),), safe=True)

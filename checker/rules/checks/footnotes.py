@@ -1,0 +1,71 @@
+"""footnotes: every marker has its footnote, every footnote is referenced, in order (§1.5, CIT-11).
+
+Marker detection is imperfect: the normalizer only reads digits glued to a
+word as a marker when a footnote with that label exists ("digits" style), and
+OCR texts lose superscripts. So "a marker without a footnote" trusts only
+explicit markers (superscripts, Markdown ``[^1]``, sponsor asterisks), and
+"a footnote nobody points at" is reported only when the document shows
+explicit numeric markers elsewhere, i.e. when markers were visible at all.
+Asterisk footnotes are notes on the whole document (the header symbol, the
+non-member sponsors): they are never reported as unreferenced.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from checker.model import Document, FootnoteMarker
+from checker.rules.checks import CheckHit, register
+
+_EXPLICIT = ("superscript", "markdown")
+
+
+def _explicit(doc: Document) -> list[FootnoteMarker]:
+    return [m for m in doc.markers if m.style in _EXPLICIT and m.label.isdigit()]
+
+
+@register("footnotes.unresolved", placeholders=("label",))
+def unresolved(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """A superscript/Markdown marker (or sponsor asterisk) with no footnote of that label."""
+    labels = {f.label for f in doc.footnotes}
+    seen: set[str] = set()
+    for m in doc.markers:
+        if m.style not in _EXPLICIT + ("asterisk",) or m.label in labels:
+            continue
+        if m.style == "asterisk" and not doc.is_draft:
+            continue  # adopted texts drop the sponsor list and its note
+        if m.label in seen:
+            continue  # one finding per missing footnote
+        seen.add(m.label)
+        yield CheckHit(None, 0, 0, {"label": m.label}, span=m.span, address=m.address)
+
+
+@register("footnotes.unreferenced", placeholders=("label",))
+def unreferenced(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """A numbered footnote that no marker points at (only where markers are visible)."""
+    if not _explicit(doc):
+        return
+    for fn in doc.footnotes:
+        if not fn.label.isdigit() or fn.markers:
+            continue
+        yield CheckHit(fn, 0, min(len(fn.text), 60), {"label": fn.label})
+
+
+@register("footnotes.order", placeholders=("label", "previous"))
+def order(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """Footnotes are numbered 1..n in order of their first marker."""
+    expected = 1
+    first_seen: set[str] = set()
+    labels = {f.label for f in doc.footnotes}
+    for m in _explicit(doc):
+        if m.label in first_seen:
+            continue  # a later reference to an earlier footnote is fine
+        first_seen.add(m.label)
+        n = int(m.label)
+        # Only a backward jump is certain: a forward one may be a marker the
+        # normalizer could not see (OCR, a superscript lost in conversion).
+        if n < expected and m.label in labels:
+            yield CheckHit(None, 0, 0, {"label": m.label, "previous": str(expected - 1)},
+                           span=m.span, address=m.address)
+            return  # one out-of-order marker shifts every later one: report the first
+        expected = max(expected, n + 1)

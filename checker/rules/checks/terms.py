@@ -1,0 +1,318 @@
+"""terms: acronyms, short forms and names that are never abbreviated (§8 of the drafting spec).
+
+The whole body of the text counts (title, preamble, operative part, annexes
+and footnotes; never the header): an acronym defined in a footnote is
+defined, and an acronym used only in a footnote is used. Positions are
+compared in the original file, so a footnote printed at the foot of page 2
+comes before the paragraphs of page 3.
+
+Lists are data from the rule's ``params`` and ``options``: ``allow`` (acronyms
+that need no definition), ``never`` (names that are never abbreviated and what
+to write instead), ``short-forms`` (the definite short forms to track),
+``swap`` (non-agreed term -> agreed term).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterator
+
+from checker.findings import Edit, Fix
+from checker.grammar.terms import ALWAYS_SPELLED_OUT, find_acronym_definitions, find_acronym_uses
+from checker.model import Document, Footnote, Node
+from checker.rules.checks import CheckHit, register
+
+_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_SCHEMA = {
+    "type": "object",
+    "properties": {"allow": _LIST, "also-allow": _LIST, "max-uses": {"type": "integer", "minimum": 1},
+                   "short-forms": _LIST, "swap": {"type": "object", "additionalProperties": {"type": "string"}}},
+    "additionalProperties": False,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    node: Node
+    start: int  # in node.text
+    end: int
+    pos: int  # original offset, for document order
+    acronym: str
+    base: str
+
+
+@dataclass
+class AcronymIndex:
+    """Every acronym definition and use of the body, in original-file order."""
+
+    defs: dict[str, list[tuple[Occurrence, str]]]  # base -> [(definition, expansion)]
+    uses: dict[str, list[Occurrence]]  # base -> uses (not the "(ACR)" of a definition)
+
+
+def body_nodes(doc: Document, annexes: bool = True) -> list[Node]:
+    """The text of the resolution: title, preamble, operative part, footnotes (and annexes)."""
+    if annexes:
+        return list(doc.text_nodes())
+    skip = {id(n) for a in doc.annexes for n in ([a.heading] if a.heading else []) + list(a.paragraphs)}
+    return [n for n in doc.text_nodes() if id(n) not in skip]
+
+
+def _base(acr: str) -> str:
+    return acr[:-1] if acr.endswith("s") and len(acr) > 2 and acr[-2].isupper() else acr
+
+
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})  # non-breaking hyphens: "COVID\u201119", "UN\u2011Women"
+_QUOTED = re.compile(r"\u201c[^\u201d\n]{0,400}\u201d")
+_PARENS = re.compile(r"\([^()\n]{1,80}\)")
+# A code, not an acronym: "GC(69)/RES/7", "CL 144/9", "GC(XXXIV)/RES/530".
+_DOC_NUMBER = re.compile(r"\s?\((?:\d+|[IVXL]+)\)|\s\d+/\d+|\s+\d+\s*\(\d{4}\)")
+_AFTER_NUMBER = re.compile(r"\d+/\d+\s$")  # "53/77 AA": the letter of a resolution number
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'-]{2,}")
+
+
+def scan_text(node: Node) -> str:
+    return node.text.translate(_HYPHENS)
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """A word in a line of capitals ("TO BE COMPLETED BY THE UN SECRETARIAT"), or a lone word on its line."""
+    before = text[max(0, start - 40):start].split()
+    after = text[end:end + 40].split()
+    if (not before or "\n" in text[max(0, start - 2):start]) and (not after or text[end:end + 1] == "\n") \
+            and not text[max(0, start - 1):start].strip():
+        return True
+    near = before[-2:] + after[:2]
+    return sum(bool(_CAPS_WORD.fullmatch(w.strip(",.;:()"))) for w in near) >= 2
+
+
+def index_acronyms(doc: Document) -> AcronymIndex:
+    defs: dict[str, list[tuple[Occurrence, str]]] = defaultdict(list)
+    uses: dict[str, list[Occurrence]] = defaultdict(list)
+    for node in body_nodes(doc, annexes=False):
+        text = scan_text(node)
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+        for d in find_acronym_definitions(text, include_short_forms=False):
+            if any(s < d.start < e for s, e in quoted):
+                continue  # a name inside a quoted title ("... (ZODIAC) Project")
+            occ = Occurrence(node, d.start, d.end, node.span_of(d.start, d.end).start, d.acronym, _base(d.acronym))
+            defs[occ.base].append((occ, d.expansion if d.plausible else ""))
+        parens = [(m.start(), m.end()) for m in _PARENS.finditer(text)]
+        for u in find_acronym_uses(text):
+            if u.in_definition or u.dotted or text[u.end:u.end + 1] == "$":  # "US$": the UN currency sign
+                continue
+            if any(s < u.start < e for s, e in quoted) or _DOC_NUMBER.match(text, u.end) \
+                    or _AFTER_NUMBER.search(text, max(0, u.start - 12), u.start) \
+                    or _shouting(text, u.start, u.end):
+                continue
+            occ = Occurrence(node, u.start, u.end, node.span_of(u.start, u.end).start, u.acronym, u.base)
+            # A short name in parentheses after a name defines it: "... Arms (New START Treaty)".
+            if any(s < u.start < e for s, e in parens) and text[max(0, u.start - 2):u.start] != "((":
+                s = max(s for s, e in parens if s < u.start < e)
+                if s > 0 and re.search(r"[A-Z][\w-]*\s*$", text[max(0, s - 60):s]):
+                    defs[occ.base].append((occ, ""))
+                    continue
+            uses[u.base].append(occ)
+    for lst in uses.values():
+        lst.sort(key=lambda o: o.pos)
+    for lst in defs.values():
+        lst.sort(key=lambda d: d[0].pos)
+    return AcronymIndex(dict(defs), dict(uses))
+
+
+def _index(ctx, doc: Document) -> AcronymIndex:
+    return ctx.memo("terms.acronyms", lambda: index_acronyms(doc)) if ctx is not None else index_acronyms(doc)
+
+
+def _allowed(params: dict) -> set[str]:
+    return set(params.get("allow") or ()) | set(params.get("also-allow") or ()) | set(ALWAYS_SPELLED_OUT)
+
+
+def _hit(occ: Occurrence, **values) -> CheckHit:
+    return CheckHit(occ.node, occ.start, occ.end, {"acronym": occ.acronym, **values})
+
+
+# ----------------------------------------------------------------------- acronyms
+
+@register("terms.undefined-acronym", placeholders=("acronym",), params_schema=_SCHEMA)
+def undefined_acronym(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """TRM001: an acronym used with no "Full Name (ACR)" anywhere in the text (first use only)."""
+    idx, allowed = _index(ctx, doc), _allowed(params)
+    for base, uses in idx.uses.items():
+        if base in idx.defs or base in allowed or uses[0].acronym in allowed:
+            continue
+        # Footnotes cite titles as published ("Adopted under the UNFCCC in FCCC/CP/2015/10/Add.1"):
+        # an acronym only used there counts as used, not as undefined.
+        body_uses = [u for u in uses if not isinstance(u.node, Footnote)]
+        if body_uses:
+            yield _hit(body_uses[0])
+
+
+@register("terms.acronym-before-definition", placeholders=("acronym", "address_of_definition"),
+          params_schema=_SCHEMA)
+def acronym_before_definition(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """TRM002: an acronym used before the paragraph that defines it."""
+    idx, allowed = _index(ctx, doc), _allowed(params)
+    for base, defs in idx.defs.items():
+        if base in allowed:
+            continue
+        first_def = defs[0][0]
+        early = [u for u in idx.uses.get(base, []) if u.pos < first_def.pos]
+        if early:
+            yield _hit(early[0], address_of_definition=first_def.node.address)
+
+
+def _norm(expansion: str) -> str:
+    words = re.findall(r"[\w’'-]+", expansion.lower())
+    return " ".join(w for w in words if w not in ("the", "of", "and", "for", "on", "in"))
+
+
+@register("terms.acronym-redefined", placeholders=("acronym", "first", "second", "address_of_definition"),
+          params_schema=_SCHEMA)
+def acronym_redefined(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """TRM003: one acronym defined with two different full names."""
+    idx = _index(ctx, doc)
+    for base, defs in idx.defs.items():
+        first_occ, first = defs[0]
+        for occ, expansion in defs[1:]:
+            a, b = _norm(first), _norm(expansion)  # empty when the finder could not read the name
+            # The expansion finder may take more or fewer leading words: only a real difference counts.
+            if a and b and not (a.endswith(b) or b.endswith(a)):
+                yield _hit(occ, first=first.strip(), second=expansion.strip(),
+                           address_of_definition=first_occ.node.address)
+                break
+
+
+@register("terms.acronym-rarely-used", placeholders=("acronym", "uses", "expansion"), params_schema=_SCHEMA)
+def acronym_rarely_used(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """TRM004: an acronym introduced for a name used only once or twice (definition included)."""
+    idx, limit, allowed = _index(ctx, doc), int(params.get("max-uses", 2)), _allowed(params)
+    for base, defs in idx.defs.items():
+        occ, expansion = defs[0]
+        if base in allowed or occ.acronym in allowed:
+            continue
+        total = len(defs) + len(idx.uses.get(base, []))
+        if total <= limit and expansion.strip():
+            yield _hit(occ, uses=total, expansion=expansion.strip())
+
+
+@register("terms.dotted-acronym", placeholders=("acronym", "undotted"), params_schema=_SCHEMA)
+def dotted_acronym(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """TRM007: abbreviations carry no full stops ("UNDP", not "U.N.D.P.").
+
+    Not abbreviations: section references ("sect. I.A.": a roman numeral first) and the
+    place names in ``allow`` ("Washington, D.C.")."""
+    allowed = set(params.get("allow") or ())
+    for node in body_nodes(doc):
+        text = scan_text(node)
+        for u in find_acronym_uses(text):
+            if not u.dotted or u.text in allowed or u.text[0] in "IVX":
+                continue
+            right = ALWAYS_SPELLED_OUT.get(u.acronym, u.acronym)
+            fix = Fix(f"Replace '{u.text}' with '{right}'", (Edit(node.span_of(u.start, u.end), right),), safe=True)
+            yield CheckHit(node, u.start, u.end, {"acronym": u.text, "undotted": right}, fix=fix)
+
+
+@register("terms.never-abbreviated", placeholders=("match", "replacement"), params_schema=_SCHEMA)
+def never_abbreviated(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """TRM006: names the United Nations never abbreviates ("UN", "ECOSOC"), with the full name as fix.
+
+    ``swap`` maps each abbreviation to its full name; only certain ones belong there.
+    Official names built on "UN-" ("UN-Women") are not abbreviations; titles in
+    quotation marks and lines in capitals are left alone."""
+    swap = params.get("swap") or {}
+    for node in body_nodes(doc):
+        text = scan_text(node)
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+        for u in find_acronym_uses(text):
+            right = swap.get(u.acronym)
+            if right is None or u.dotted or text[u.end:u.end + 1] == "-" \
+                    or any(s < u.start < e for s, e in quoted) or _shouting(text, u.start, u.end):
+                continue
+            fix = Fix(f"Replace '{u.text}' with '{right}'", (Edit(node.span_of(u.start, u.end), right),), safe=True)
+            yield CheckHit(node, u.start, u.end, {"match": u.text, "replacement": right}, fix=fix)
+
+
+# ----------------------------------------------------------------------- short forms
+
+# What follows a head noun when it starts a full name or identifies the body
+# ("the Programme of Action to Prevent ...", "the Committee established by resolution 661 (1990)").
+_NAMING = r"\s+(?:(?:of|on|for|against)\b|(?:to|in)\s+[A-Z]|established\b|set\s+up\b|created\b|referred\s+to\b|[A-Z])"
+
+
+def _short_form_re(head: str) -> re.Pattern:
+    """ "the Council" used alone: not the start of a full name ("the Council of Europe")."""
+    return re.compile(rf"\bthe\s+{re.escape(head)}\b(?![\w-])(?!{_NAMING})")
+
+
+def _full_name_re(head: str) -> re.Pattern:
+    """A full name whose head noun is ``head``: "Human Rights Council", "Durban Declaration and
+    Programme of Action", "Convention on the Rights of ...", '(hereinafter "the Council")'."""
+    h = re.escape(head)
+    word = r"[A-Z0-9][\w\u2019'-]*"
+    return re.compile(rf"\b{word}(?:\s+(?:(?:of|and|for|on|the|de)\s+)*{word})*(?:\s+(?:and|of|for|on))?\s+{h}\b"
+                      rf"|\b{h}(?={_NAMING})"
+                      rf"|[\u201c\"]the\s+{h}[\u201d\"]")
+
+
+@register("terms.short-form-before-name", placeholders=("short", "full"), params_schema=_SCHEMA)
+def short_form_before_name(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """TRM005: "the Office", "the Special Rapporteur" used before the full name it stands for.
+
+    The enacting body defines itself: "the Council" needs no antecedent in a
+    Human Rights Council text, "the Assembly" none in a General Assembly text."""
+    own = (doc.body or "").split()
+    nodes = body_nodes(doc)
+    for head in params.get("short-forms") or ():
+        if own and head == own[-1]:
+            continue
+        short_re, full_re = _short_form_re(head), _full_name_re(head)
+        first_short = None
+        first_full = None
+        for node in nodes:
+            for m in short_re.finditer(node.text):
+                pos = node.span_of(m.start(), m.end()).start
+                if first_short is None or pos < first_short[0]:
+                    first_short = (pos, node, m)
+                break
+            for m in full_re.finditer(node.text):
+                # "the Council" at a sentence start ("The Council ...") is not a full name.
+                if re.fullmatch(r"The\s+" + re.escape(head), m.group(0)):
+                    continue
+                pos = node.span_of(m.start(), m.end()).start
+                if first_full is None or pos < first_full:
+                    first_full = pos
+                break
+        if first_short is not None and (first_full is None or first_short[0] < first_full):
+            _, node, m = first_short
+            yield CheckHit(node, m.start(), m.end(), {"short": m.group(0), "full": head})
+
+
+# ----------------------------------------------------------------------- non-agreed terms
+
+def _swap_re(wrong: str) -> re.Pattern:
+    """Whole words, any whitespace between them; only the first letter may differ in case
+    (so "Capacity Building Programme", a proper name, is not "capacity building")."""
+    first = wrong[:1]
+    head = f"[{first.upper()}{first.lower()}]" if first.isalpha() else re.escape(first)
+    rest = r"\s+".join(map(re.escape, wrong[1:].split(" ")))
+    return re.compile(r"(?<![\w-])" + head + rest + r"(?![\w-])")
+
+
+@register("terms.non-agreed", placeholders=("match", "replacement"), params_schema=_SCHEMA)
+def non_agreed(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """TRM008: a configurable list of non-agreed terms and the agreed term to use (``swap``)."""
+    swaps = [(_swap_re(wrong), right) for wrong, right in (params.get("swap") or {}).items()]
+    for node in body_nodes(doc):
+        taken: list[tuple[int, int]] = []
+        for pattern, right in swaps:
+            for m in pattern.finditer(node.text):
+                found = m.group(0)
+                replacement = right[:1].upper() + right[1:] if found[:1].isupper() and right[:1].islower() else right
+                if found == replacement or any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                fix = Fix(f"Replace '{found}' with '{replacement}'",
+                          (Edit(node.span_of(m.start(), m.end()), replacement),), safe=True)
+                yield CheckHit(node, m.start(), m.end(), {"match": found, "replacement": replacement}, fix=fix)
