@@ -1,0 +1,153 @@
+"""CON family: consent of the State concerned (rules/con.yaml, checks/consent.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.parser import parse_text
+from checker.rules.checks.consent import addressee, clauses
+from checker.rules.config import Config
+from checker.rules.engine import lint, load_ruleset
+from checker.rules.examples import run_examples
+
+RULES = Path(__file__).resolve().parents[1] / "rules" / "con.yaml"
+GA = "The General Assembly,\n\n"
+HRC = "The Human Rights Council,\n\n"
+SC = "The Security Council,\n\n"
+
+
+@pytest.fixture(scope="module")
+def ruleset():
+    return load_ruleset([RULES], include_default=False, use_cache=False)
+
+
+def found(ruleset, text: str, head: str = GA) -> list[tuple[str, str]]:
+    return [(f.rule, f.address) for f in lint(parse_text(head + text), ruleset, Config())]
+
+
+def test_examples_pass(ruleset):
+    failures = [str(f) for rule in ruleset.rules for f in run_examples(rule, parse_text)]
+    assert not failures, "\n\n".join(failures)
+
+
+def test_every_rule_documented(ruleset):
+    for rule in ruleset.rules:
+        spec = rule.spec
+        assert spec.summary and spec.rationale and spec.fix, spec.code
+        assert spec.examples.get("valid") and spec.examples.get("invalid"), spec.code
+
+
+# ------------------------------------------------------------ clause helpers
+
+def test_clauses_split_at_new_operative_verb():
+    text = "Requests the Office to provide technical assistance to X, and invites States, at their request, to act;"
+    parts = clauses(text, 0, len(text), "Requests")
+    assert [p.opening.split()[0] for p in parts] == ["Requests", "invites"]
+    assert "at their request" in text[parts[1].start:parts[1].end]
+    assert "at their request" not in text[parts[0].start:parts[0].end]
+
+
+def test_addressee_stops_at_infinitive_and_drops_partners():
+    assert addressee("Requests the Office to provide assistance").strip() == "Requests the Office"
+    who = addressee("Urges Member States, in collaboration with the United Nations system, to continue")
+    assert "United Nations" not in who and "Member States" in who
+
+
+# ------------------------------------------------------------ CON001
+
+def test_operative_without_consent_is_flagged_at_its_address(ruleset):
+    text = ("1. Decides to remain seized of the matter;\n\n"
+            "2. Requests the Office of the High Commissioner to provide technical assistance to the Government of Mali;\n")
+    assert found(ruleset, text, HRC) == [("CON001", "OP2")]
+
+
+@pytest.mark.parametrize("text", [
+    "5. Requests the Office to provide technical assistance to the Government of Mali, at its request;",
+    "5. Requests the Office to provide, upon the request of the Government of Mali, technical assistance;",
+    "5. Requests the Office to provide advisory services, in consultation with and with the consent of the State concerned;",
+    "5. Invites States to request technical assistance from the Office of the High Commissioner;",
+    "5. Welcomes the request of the Government of Mali for technical assistance from the Office;",
+    "5. Recalls that the Secretary-General provides technical assistance to States;",
+    "5. Takes note of the report of the Secretary-General on technical cooperation with States;",
+    "5. Calls upon Member States to provide technical assistance to other States;",
+    "5. Stresses the importance of technical assistance for States;",
+])
+def test_traps_produce_nothing(ruleset, text):
+    assert found(ruleset, text) == []
+
+
+def test_consent_in_another_clause_does_not_cover(ruleset):
+    text = ("5. Encourages the international community to provide technical assistance to Somalia, "
+            "and invites States, at their request, to share best practices;")
+    assert found(ruleset, text) == [("CON001", "OP5")]
+
+
+def test_message_suggests_the_verified_phrase(ruleset):
+    doc = parse_text(GA + "5. Requests the Secretary-General to provide capacity-building to national institutions;")
+    (f,) = lint(doc, ruleset, Config())
+    assert "at the request of the State concerned" in f.message
+    assert "'capacity-building'" in f.message
+    assert f.severity == "warning"
+
+
+# ------------------------------------------------------------ CON002
+
+def test_subparagraph_covered_by_chapeau(ruleset):
+    text = ("5. Requests the Office, at the request of the State concerned, to:\n"
+            "(a) Provide technical assistance to national institutions;\n(b) Report to the Council;\n")
+    assert found(ruleset, text) == []
+
+
+def test_subparagraph_without_consent_is_flagged(ruleset):
+    text = ("5. Requests the Office to:\n(a) Report to the Council;\n"
+            "(b) Provide technical assistance to the Government of Mali;\n")
+    assert found(ruleset, text) == [("CON002", "OP5(b)")]
+
+
+def test_subparagraph_with_its_own_welcoming_verb_is_not_a_call(ruleset):
+    text = ("5. Reaffirms the importance of the work of the Commission, and in this connection:\n"
+            "(a) Welcomes the technical assistance provided by the Secretary-General to States;\n"
+            "(b) Notes the advisory services of the Office to Governments;\n")
+    assert found(ruleset, text) == []
+
+
+# ------------------------------------------------------------ CON003
+
+def test_preamble_call_for_expanded_assistance_is_info(ruleset):
+    text = ("Recognizing the need for the United Nations system to expand technical assistance "
+            "for national justice institutions,\n\n1. Decides to remain seized of the matter.\n")
+    doc = parse_text(GA + text)
+    findings = lint(doc, ruleset, Config())
+    assert [(f.rule, f.address, f.severity) for f in findings] == [("CON003", "PP1", "info")]
+
+
+def test_preamble_that_recalls_is_not_flagged(ruleset):
+    text = ("Recalling the technical assistance provided by the Office of the High Commissioner to States,\n\n"
+            "1. Decides to remain seized of the matter.\n")
+    assert found(ruleset, text) == []
+
+
+# ------------------------------------------------------------ CON004
+
+def test_field_presence_without_consent(ruleset):
+    text = "7. Requests the High Commissioner to establish a field presence in Mali;"
+    assert found(ruleset, text, HRC) == [("CON004", "OP7")]
+
+
+def test_field_presence_with_agreement_or_in_security_council(ruleset):
+    assert found(ruleset, "7. Requests the High Commissioner to open, with the consent of the Government "
+                          "of Mali, a country office in Bamako;", HRC) == []
+    assert found(ruleset, "7. Requests the Secretary-General to establish a field presence in Mali;", SC) == []
+
+
+# ------------------------------------------------------------ CON005
+
+def test_consent_from_the_wrong_party(ruleset):
+    text = "4. Requests the Office to provide technical assistance to Mali with the consent of the international community;"
+    assert found(ruleset, text) == [("CON005", "OP4")]
+
+
+def test_request_of_a_body_outside_an_assistance_clause_is_fine(ruleset):
+    assert found(ruleset, "4. Requests the Secretary-General, at the request of the Office, to prepare a report;") == []

@@ -1,0 +1,138 @@
+"""TRM family: acronyms, short forms, names never abbreviated (rules/trm.yaml, checks/terms.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.parser import parse_text
+from checker.rules.checks.terms import index_acronyms
+from checker.rules.config import Config
+from checker.rules.engine import lint, load_ruleset
+from checker.rules.examples import run_examples
+
+RULES = Path(__file__).resolve().parents[1] / "rules" / "trm.yaml"
+GA = "The General Assembly,\n\n"
+HRC = "The Human Rights Council,\n\n"
+
+
+@pytest.fixture(scope="module")
+def ruleset():
+    return load_ruleset([RULES], include_default=False, use_cache=False)
+
+
+def found(ruleset, text: str, head: str = GA, config: Config | None = None) -> list[tuple[str, str]]:
+    return [(f.rule, f.address) for f in lint(parse_text(head + text), ruleset, config or Config())]
+
+
+def test_examples_pass(ruleset):
+    failures = [str(f) for rule in ruleset.rules for f in run_examples(rule, parse_text)]
+    assert not failures, "\n\n".join(failures)
+
+
+def test_every_rule_documented(ruleset):
+    for rule in ruleset.rules:
+        spec = rule.spec
+        assert spec.summary and spec.rationale and spec.fix, spec.code
+        assert spec.examples.get("valid") and spec.examples.get("invalid"), spec.code
+
+
+# ------------------------------------------------------------ index
+
+def test_index_reads_definitions_uses_and_skips_codes():
+    doc = parse_text(GA + "1. Invites the United Nations Development Programme (UNDP) and UNDP offices, "
+                          "and takes note of resolution GC(69)/RES/7 and document CL 144/9;\n")
+    idx = index_acronyms(doc)
+    assert set(idx.defs) == {"UNDP"}
+    assert [u.acronym for u in idx.uses["UNDP"]] == ["UNDP"]
+    assert "GC" not in idx.uses and "CL" not in idx.uses
+
+
+def test_non_breaking_hyphen_is_read_as_hyphen():
+    doc = parse_text(GA + "1. Notes the coronavirus disease (COVID\u201119) pandemic and COVID\u201119 recovery;\n")
+    idx = index_acronyms(doc)
+    assert "COVID" not in idx.uses and "COVID-19" in idx.defs
+
+
+# ------------------------------------------------------------ TRM001-004
+
+def test_undefined_acronym_reported_once_at_first_use(ruleset):
+    text = "1. Requests the Secretary-General to report;\n\n2. Invites UNDP to act, and UNDP to report;\n\n3. Requests UNDP to continue;\n"
+    assert found(ruleset, text) == [("TRM001", "OP2")]
+
+
+def test_definition_in_footnote_counts_and_footnote_only_use_is_not_undefined(ruleset):
+    text = ("1. Recalls the Paris Agreement,\u00b9 and invites States to act;\n\n"
+            "\u00b9 Adopted under the UNFCCC in FCCC/CP/2015/10/Add.1, decision 1/CP.21.\n")
+    assert [c for c, _ in found(ruleset, text)] == []
+
+
+def test_allowlisted_and_option(ruleset):
+    assert found(ruleset, "1. Notes the impact of HIV and AIDS;\n") == []
+    text = "1. Invites UNESCO to report, and UNESCO to act, and UNESCO to continue;\n"
+    assert found(ruleset, text) == [("TRM001", "OP1")]
+    lenient = Config(options={"TRM001": {"also-allow": ["UNESCO"]}})
+    assert found(ruleset, text, config=lenient) == []
+
+
+def test_used_before_definition(ruleset):
+    text = ("Recalling the work of UNDP,\n\n"
+            "1. Invites the United Nations Development Programme (UNDP) to continue, and UNDP to report;\n")
+    assert found(ruleset, text) == [("TRM002", "PP1")]
+
+
+def test_defined_twice_differently(ruleset):
+    text = ("Recalling the United Nations Development Programme (UNDP),\n\n"
+            "1. Invites the United Nations Drug Control Programme (UNDP) to continue, and UNDP to report;\n")
+    assert found(ruleset, text) == [("TRM003", "OP1")]
+
+
+def test_rarely_used_is_info(ruleset):
+    doc = parse_text(GA + "1. Invites the United Nations Development Programme (UNDP) to continue;\n")
+    (f,) = lint(doc, ruleset, Config())
+    assert (f.rule, f.address, f.severity) == ("TRM004", "OP1", "info")
+    assert "United Nations Development Programme" in f.message
+
+
+# ------------------------------------------------------------ TRM005
+
+def test_short_form_before_full_name(ruleset):
+    text = ("1. Requests the Office to report;\n\n"
+            "2. Welcomes the work of the Office of the United Nations High Commissioner for Human Rights;\n")
+    assert found(ruleset, text) == [("TRM005", "OP1")]
+
+
+def test_enacting_body_defines_itself(ruleset):
+    assert found(ruleset, "1. Decides that the Council shall remain seized;\n", HRC) == []
+    assert found(ruleset, "1. Decides that the Council shall remain seized;\n", GA) == [("TRM005", "OP1")]
+    assert found(ruleset, "1. Decides that the Assembly shall remain seized;\n", GA) == []
+
+
+def test_short_form_that_starts_a_full_name_is_not_a_short_form(ruleset):
+    text = "1. Recalls the Programme of Action to Prevent, Combat and Eradicate the Illicit Trade, and the Committee established by resolution 661 (1990);\n"
+    assert found(ruleset, text) == []
+
+
+# ------------------------------------------------------------ TRM006-008
+
+def test_never_abbreviated_is_error_with_fix(ruleset):
+    doc = parse_text(GA + "1. Requests the UN system to report to ECOSOC, and invites UN-Women to act;\n")
+    findings = lint(doc, ruleset, Config())
+    assert [(f.rule, f.severity) for f in findings] == [("TRM006", "error"), ("TRM006", "error")]
+    assert [f.fix.edits[0].text for f in findings] == ["United Nations", "Economic and Social Council"]
+
+
+def test_dotted_acronym_fix_and_traps(ruleset):
+    doc = parse_text(GA + "1. Invites the U.N.D.P. to act;\n")
+    (f,) = [f for f in lint(doc, ruleset, Config()) if f.rule == "TRM007"]
+    assert f.address == "OP1" and f.fix.edits[0].text == "UNDP"
+    assert [r for r, _ in found(ruleset, "1. Recalls the meeting in Washington, D.C., and resolution 73/2, sect. I.A.;\n")] == []
+
+
+def test_non_agreed_terms_and_option_override(ruleset):
+    text = "1. Requests the Secretary General to support capacity building in Member Nations;\n"
+    assert found(ruleset, text) == [("TRM008", "OP1")] * 3
+    custom = Config(options={"TRM008": {"swap": {"Member Nations": "Member States"}}})
+    assert found(ruleset, text, config=custom) == [("TRM008", "OP1")]
+    assert found(ruleset, "1. Welcomes the Regional Capacity Building Programme;\n") == []
