@@ -610,7 +610,7 @@ class _Builder:
             doc.kind = "decision"
         elif re.search(r"\bResolution\s+adopted\s+by\b|\bResolution\s*:\s*\d|^Resolution\s+\d+\s*\(\d{4}\)", header_text, re.M):
             doc.kind = "resolution"
-        elif h.symbol and "/L." in h.symbol:
+        elif doc.authoring is not None and h.symbol and "/L." in h.symbol:
             doc.kind = "draft-resolution"
         elif doc.authoring is not None:
             if doc.closing is not None or (doc.title is not None and doc.title.number and not doc.title.placeholder):

@@ -64,8 +64,12 @@ def test_undefined_acronym_reported_once_at_first_use(ruleset):
 
 def test_definition_in_footnote_counts_and_footnote_only_use_is_not_undefined(ruleset):
     text = ("1. Recalls the Paris Agreement,\u00b9 and invites States to act;\n\n"
-            "\u00b9 Adopted under the UNFCCC in FCCC/CP/2015/10/Add.1, decision 1/CP.21.\n")
+            "_______________\n\n\u00b9 Adopted under the UNFCCC in FCCC/CP/2015/10/Add.1, decision 1/CP.21.\n")
     assert [c for c, _ in found(ruleset, text)] == []
+    defined_in_footnote = ("1. Recalls the Paris Agreement,\u00b9 and invites UNFCCC to act, and UNFCCC to report;\n\n"
+                           "_______________\n\n\u00b9 Adopted under the United Nations Framework Convention on "
+                           "Climate Change (UNFCCC).\n")
+    assert found(ruleset, defined_in_footnote) == [("TRM002", "OP1")]
 
 
 def test_allowlisted_and_option(ruleset):
@@ -120,13 +124,13 @@ def test_never_abbreviated_is_error_with_fix(ruleset):
     doc = parse_text(GA + "1. Requests the UN system to report to ECOSOC, and invites UN-Women to act;\n")
     findings = lint(doc, ruleset, Config())
     assert [(f.rule, f.severity) for f in findings] == [("TRM006", "error"), ("TRM006", "error")]
-    assert [f.fix.edits[0].text for f in findings] == ["United Nations", "Economic and Social Council"]
+    assert [f.fix.edits[0].replacement for f in findings] == ["United Nations", "Economic and Social Council"]
 
 
 def test_dotted_acronym_fix_and_traps(ruleset):
     doc = parse_text(GA + "1. Invites the U.N.D.P. to act;\n")
     (f,) = [f for f in lint(doc, ruleset, Config()) if f.rule == "TRM007"]
-    assert f.address == "OP1" and f.fix.edits[0].text == "UNDP"
+    assert f.address == "OP1" and f.fix.edits[0].replacement == "UNDP"
     assert [r for r, _ in found(ruleset, "1. Recalls the meeting in Washington, D.C., and resolution 73/2, sect. I.A.;\n")] == []
 
 

@@ -10,8 +10,8 @@ the project's ``registry:`` files (``ctx.config.registry_files``).
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
+from dataclasses import replace
 from typing import Iterator, Optional
 
 from checker.findings import Edit, Fix
@@ -26,18 +26,94 @@ _SHORT = {"General Assembly": "GA", "Human Rights Council": "HRC", "Commission o
 
 
 def _citations(doc: Document, ctx) -> list[tuple[Node, Citation, Optional[str]]]:
-    """(node, citation, body name or None) for every citation in the rule's scope, cached per document."""
+    """(node, citation, body name or None) for every citation in the rule's scope, cached per document.
+
+    The citation's ``date`` is kept only when it is the number's own: written
+    right after it ("60/251 of 15 March 2006") or explicitly shared ("both of",
+    "all of"). In "resolutions 446 (1979), 452 (1979) of 20 July 1979, 465
+    (1980)" the date belongs to 452 alone, and in "its resolutions 71/243 and
+    75/233 of 21 December 2020" drafters date only the last (the first was
+    dated at its first mention), so a date the grammar spread over a list is
+    dropped rather than checked.
+    """
     def make():
         out = []
         for node in ctx.nodes:
             for c in find_citations(node.text):
-                out.append((node, c, _body(c, doc.body)))
+                if c.date is not None and not _own_date(node.text, c):
+                    c = replace(c, date=None, date_shared=False)
+                out.append((node, c, _body(c, doc.body, node.text)))
         return out
     return ctx.memo(f"citations:{id(doc)}", make)
 
 
-def _body(c: Citation, enacting: Optional[str]) -> Optional[str]:
-    body = resolve_body(c, enacting)
+_DIRECT = re.compile(r"\s+(?:(?:both|all)\s+)?of\s+")
+_EXPLICIT_SHARE = re.compile(r"\b(?:both|all)\s+of\s+$")
+
+
+def _own_date(text: str, c: Citation) -> bool:
+    if c.date is None:
+        return False
+    if _DIRECT.fullmatch(text, c.end, c.date.start):
+        return True
+    return _EXPLICIT_SHARE.search(text, max(0, c.date.start - 12), c.date.start) is not None
+
+
+# Organ words: when one is named in the clause around "its resolution", "its" may be that
+# organ's ("the Environment Assembly, in its resolution 5/14", "the Working Group is
+# implementing its decision 7/1", "through its resolution 54/18 ..., the Human Rights Council").
+_ORGAN = re.compile(r"\b(?:[A-Z][\w-]*\s+)*(?:Assembly|Council|Commission|Committee|Group|Conference|Organization|"
+                    r"Board|Forum|Programme|Fund|Agency|Union|Parties|Court|Tribunal|Mechanism|Office|"
+                    r"Secretariat|Secretary-General|Summit|Bank|Meeting|Panel|Platform|Institute|Body)\b")
+_CLAUSE_END = re.compile(r"[;.]\s|\n")
+
+
+def _its_owner(text: str, c: Citation, enacting: Optional[str]) -> tuple[bool, Optional[str]]:
+    """(clear, body) for an "its" citation: the organ named in its clause, if any."""
+    lo = max(0, c.full_start - 250)
+    before = text[lo:c.full_start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    before = before[cut:]
+    after = text[c.full_end:c.full_end + 100]
+    m = _CLAUSE_END.search(after)
+    after = after[:m.start()] if m else after
+    organs = [o.group(0) for o in _ORGAN.finditer(before)] + [o.group(0) for o in _ORGAN.finditer(after)]
+    own = {"General Assembly": "Assembly", "Commission on Human Rights": "Commission"}.get(enacting or "", "Council")
+    organs = [o for o in organs if not (enacting and (o.endswith(enacting) or o == own))]
+    if not organs:
+        return True, enacting
+    named = {o for o in organs if any(o.endswith(b) for b in _SHORT)}
+    if len(named) == 1 and len(organs) == 1:
+        return True, next(b for b in _SHORT if next(iter(named)).endswith(b))
+    return False, None
+
+
+def _canonical(body: Optional[str]) -> Optional[str]:
+    if body is None:
+        return None
+    return next((b for b in _SHORT if body == b or body.upper() == _SHORT[b]), body)
+
+
+_NAMED_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
+
+
+def _body(c: Citation, enacting: Optional[str], text: str) -> Optional[str]:
+    """The citation's body, or None when it cannot be told.
+
+    Works around two readings of ``resolve_body`` that would be false alarms:
+    "United Nations Environment Assembly resolution 5/5" is not the General
+    Assembly (nor "World Health Assembly"), and in "the Security Council in its
+    resolutions" the owner of "its" is the Council named, not the enacting body.
+    """
+    bt = c.body_text
+    if bt in ("Assembly", "Council", "Commission") and not c.body_inherited:
+        if _NAMED_BEFORE.search(text, max(0, c.full_start - 40), c.full_start):
+            return None   # "Environment Assembly", "Trade and Development Council"
+    if bt is not None and bt.lower() == "its":
+        clear, owner = _its_owner(text, c, _canonical(enacting))
+        body = owner if clear else None
+    else:
+        body = resolve_body(c, enacting)
     if body is None and c.form == "sc":
         return "Security Council"   # "n (yyyy)" is only ever the Council's form
     return body
@@ -149,6 +225,9 @@ def _date_problem(c: Citation, body: Optional[str], strict: bool) -> Optional[st
             return f"a Security Council resolution numbered ({c.year}) was adopted in {c.year}"
         if body == "General Assembly" and c.form == "session" and c.session is not None and c.session >= 31:
             lo, hi = ga_session_window(c.session)
+            # Session N+1 opens on the Tuesday of the third week of September, as late as
+            # the 21st or 22nd: 47/120 B is of 20 September 1993. Allow the whole month.
+            hi = max(hi, hi.replace(day=30))
             if not lo <= d <= hi:
                 return (f"General Assembly session {c.session} ran from September {lo.year} "
                         f"to September {hi.year}")

@@ -43,6 +43,8 @@ def paragraph_refs(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         target = paras.get(n)
         if target is None:
             top = max(paras) if paras else 0
+            if n < top:
+                continue  # a gap in the numbering: the parser may have missed it (STR reports gaps)
             yield CheckHit(node, m.start(), m.end(), {
                 "target": f"{n}" + (f" ({sub})" if sub else ""),
                 "problem": f"the resolution has {top} numbered operative paragraph{'s' if top != 1 else ''}"
@@ -87,6 +89,8 @@ def annex_refs(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 
 
 def _refs(doc: Document, ctx):
+    if doc.kind in ("amendment", "not-a-resolution"):
+        return  # an amendment quotes the paragraphs of another draft
     for node in ctx.nodes:
         para = _paragraph_of(node)
         if not isinstance(para, (PreambularParagraph, OperativeParagraph)):

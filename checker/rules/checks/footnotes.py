@@ -12,12 +12,14 @@ non-member sponsors): they are never reported as unreferenced.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from checker.model import Document, FootnoteMarker
 from checker.rules.checks import CheckHit, register
 
 _EXPLICIT = ("superscript", "markdown")
+_UNIT = re.compile(r"(?<![A-Za-z])(?:[kcdm]?m|ft|in|sq)$")
 
 
 def _explicit(doc: Document) -> list[FootnoteMarker]:
@@ -36,6 +38,8 @@ def unresolved(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             continue  # adopted texts drop the sponsor list and its note
         if m.label in seen:
             continue  # one finding per missing footnote
+        if m.style == "superscript" and _UNIT.search(doc.source, max(0, m.span.start - 4), m.span.start):
+            continue  # "0.100 m³": an exponent, not a marker
         seen.add(m.label)
         yield CheckHit(None, 0, 0, {"label": m.label}, span=m.span, address=m.address)
 

@@ -1,0 +1,332 @@
+"""sessions: session references (un-drafting.md §3, SES-01..SES-10).
+
+The session finder (``checker/grammar/sessions.py``) classifies every
+"... session" phrase and proposes a corrected spelling; these checks decide
+which of its problems a rule reports, and add the arithmetic that needs the
+whole document: the header's session against the symbol, the resolution
+number and the session dates, and a draft asking for a report "at its Nth
+session" when N is already past.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Iterator, Optional
+
+from checker.findings import Edit, Fix
+from checker.grammar.dates import parse_date, parse_date_range
+from checker.grammar.sessions import (SessionRef, find_session_refs, ga_session_window,
+                                      hrc_session_for_date, int_to_ordinal)
+from checker.grammar.symbols import validate_symbol
+from checker.model import Document, Node
+from checker.rules.checks import CheckHit, register
+
+# Which finder problems each rule reports.
+SPELLING = ("misspelled", "unhyphenated", "cardinal", "words-at-or-above-100")
+FIGURES = ("figures-below-100",)
+CAPITALS = ("capitalized-second-element", "capital-session")
+
+_DESCRIBE = {
+    "misspelled": "misspelled ordinal",
+    "unhyphenated": "compound ordinal without its hyphen",
+    "cardinal": "cardinal number where the ordinal belongs",
+    "words-at-or-above-100": "sessions from 100 up are written in figures",
+    "figures-below-100": "sessions below 100 are written in words",
+    "capitalized-second-element": "capital letter after the hyphen",
+    "capital-session": "capital 'Session' in running text",
+}
+
+
+def _nodes(doc: Document, ctx) -> list[Node]:
+    """The rule's scope, with the header lines first (they hold the session line)."""
+    nodes = list(ctx.nodes)
+    if doc.header_node is not None and doc.header_node not in nodes:
+        nodes.insert(0, doc.header_node)
+    return nodes
+
+
+def _fix(node: Node, ref: SessionRef) -> Optional[Fix]:
+    """Replace the reference with the finder's suggestion, when the original
+    text is exactly the normalized text (no joined line break, no footnote)."""
+    if ref.suggestion is None:
+        return None
+    span = node.span_of(ref.start, ref.end)
+    if node.tmap.to_original(ref.start) + (ref.end - ref.start) != span.end:
+        return None
+    return Fix(f"Write '{ref.suggestion}'", (Edit(span, ref.suggestion),), safe=True)
+
+
+def _ref_hits(doc: Document, ctx, problems: tuple[str, ...]) -> Iterator[CheckHit]:
+    for node in _nodes(doc, ctx):
+        for ref in find_session_refs(node.text):
+            if ref.problem not in problems:
+                continue
+            if ref.problem == "figures-below-100" and "Session" in ref.text:
+                continue  # a title of another organization's records ("69th Regular Session")
+            yield CheckHit(node, ref.start, ref.end,
+                           {"text": ref.text, "suggestion": ref.suggestion or "",
+                            "problem": _DESCRIBE.get(ref.problem, ref.problem)},
+                           fix=_fix(node, ref))
+
+
+@register("sessions.spelling", placeholders=("text", "suggestion", "problem"))
+def spelling(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """SES-01: misspelled, unhyphenated or cardinal ordinals; words for 100 and above."""
+    yield from _ref_hits(doc, ctx, SPELLING)
+
+
+@register("sessions.figures", placeholders=("text", "suggestion", "problem"))
+def figures(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """SES-02: "61st session" -- figures for a session below 100."""
+    yield from _ref_hits(doc, ctx, FIGURES)
+
+
+@register("sessions.capitals", placeholders=("text", "suggestion", "problem"))
+def capitals(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """SES-03: "Twenty-First", "sixty-first Session", and a header line in lower case."""
+    yield from _ref_hits(doc, ctx, CAPITALS)
+    field = doc.header.fields.get("session")
+    if field is not None and field.value[:1].islower() and doc.header.session_kind != "year":
+        value = field.value[:1].upper() + field.value[1:]
+        yield CheckHit(None, 0, 0, {"text": field.value, "suggestion": value,
+                                    "problem": "header line starts in lower case"},
+                       fix=Fix(f"Write '{value}'", (Edit(field.span, value),)) if
+                       doc.source[field.span.start:field.span.end] == field.value else None,
+                       span=field.span, address="HEADER")
+
+
+# ---------------------------------------------------------------- header arithmetic
+
+def _header_regular(doc: Document) -> Optional[int]:
+    """The header's session number, when it is a numbered regular session."""
+    h = doc.header
+    if h.session is None or h.session_kind not in ("regular", None) or h.session >= 1900:
+        return None
+    return h.session
+
+
+def _header_span(doc: Document, name: str = "session"):
+    return doc.header.field_span(name) or doc.header.field_span("session") or doc.header.span
+
+
+@register("sessions.header-symbol", placeholders=("session", "symbol", "symbol_session"))
+def header_symbol(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """SES-04: "Thirty-sixth session" over the symbol A/HRC/33/L.28."""
+    h = doc.header
+    if h.session is None or not h.symbol:
+        return
+    sym = validate_symbol(h.symbol)
+    if sym.session is None or sym.session_kind is None:
+        return
+    kind = "regular" if h.session_kind in (None, "regular") else h.session_kind
+    if kind != sym.session_kind or sym.session == h.session:
+        return
+    yield CheckHit(None, 0, 0, {"session": h.session_text or str(h.session), "symbol": h.symbol,
+                                "symbol_session": int_to_ordinal(sym.session)},
+                   span=_header_span(doc), address="HEADER")
+
+
+@register("sessions.header-number", placeholders=("session", "number", "number_session"))
+def header_number(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """SES-05: "Fifty-sixth session" over the resolution number "55/..."."""
+    session = _header_regular(doc)
+    title = doc.title
+    if session is None or title is None or title.number_session is None or not title.number:
+        return
+    if "/" not in title.number or title.number_session == session:
+        return  # "2223 (2015)" numbers carry a year, not a session
+    if re.match(r"\s*(?:S|ES)-", title.number):
+        return  # special-session numbering
+    yield CheckHit(title, 0, min(len(title.text), len(title.number) + 1) or len(title.text),
+                   {"session": doc.header.session_text or str(session), "number": title.number,
+                    "number_session": int_to_ordinal(title.number_session)})
+
+
+def _dates_of(text: str) -> list[_dt.date]:
+    rng = parse_date_range(text)
+    if rng is not None:
+        return [rng.first, rng.last]
+    single = parse_date(text)
+    d = single.as_date() if single is not None else None
+    return [d] if d is not None else []
+
+
+@register("sessions.header-dates", placeholders=("session", "dates", "expected"))
+def header_dates(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """SES-06: session dates (HRC) or adoption date (GA, HRC) outside the session's period."""
+    session = _header_regular(doc)
+    body = doc.header.body or doc.body
+    if session is None or body not in ("Human Rights Council", "General Assembly"):
+        return
+    candidates = []
+    if doc.header.session_dates:
+        candidates.append(("session_dates", doc.header.session_dates))
+    if doc.header.adoption_date:
+        candidates.append(("adoption_date", doc.header.adoption_date))
+    for name, value in candidates:
+        try:
+            dates = ([_dt.date.fromisoformat(value)] if name == "adoption_date" else _dates_of(value))
+        except ValueError:
+            continue
+        if not dates:
+            continue
+        if body == "Human Rights Council":
+            found = [hrc_session_for_date(d) for d in dates]
+            if any(n is None for n in found) or any(n == session for n in found):
+                continue
+            if session < 7 or min(found) < 7:
+                continue  # the irregular first sessions: only the verified spans are known
+            expected = f"the {int_to_ordinal(found[0])} session"
+        else:
+            lo, hi = ga_session_window(session)
+            if all(lo <= d <= hi for d in dates):
+                continue
+            expected = f"{lo.isoformat()} to {hi.isoformat()}"
+        span = doc.header.field_span(name) or _header_span(doc)
+        yield CheckHit(None, 0, 0, {"session": doc.header.session_text or str(session),
+                                    "dates": value, "expected": expected},
+                       span=span, address="HEADER")
+
+
+# ---------------------------------------------------------------- self-references
+
+def current_session(doc: Document) -> Optional[int]:
+    """The draft's own regular session: header, else resolution number, else symbol."""
+    s = _header_regular(doc)
+    if s is not None:
+        return s
+    if doc.title is not None and doc.title.number_session is not None and doc.title.number and \
+            "/" in doc.title.number and not re.match(r"\s*(?:S|ES)-", doc.title.number):
+        return doc.title.number_session
+    if doc.header.symbol:
+        sym = validate_symbol(doc.header.symbol)
+        if sym.session is not None and sym.session_kind == "regular":
+            return sym.session
+    return None
+
+
+# "... at its", "the provisional agenda of its", "to the Assembly at its"
+_ITS = re.compile(r"\b(?:at|to|for|by|until|during|before|in|of)\s+its\s+$", re.I)
+# Names whose "its" could be meant: the nearest one before "its" owns the session.
+_ORGAN = re.compile(r"\b(?:Assembly|Council|Commission|Sub-Commission|Committee|Subcommittee|Conference|Board|"
+                    r"Forum|Parties|Group|Convention|Agency|"
+                    r"Organization|Meeting|Body|Mechanism|Panel|Programme|Fund|Summit|Tribunal|Court)\b")
+_SELF_NAMES = {
+    "General Assembly": re.compile(r"(?:General\s+|the\s+)Assembly$"),
+    "Human Rights Council": re.compile(r"(?:Human\s+Rights\s+|(?<!Security\s)(?<!Social\s)(?<!Trusteeship\s)the\s+)Council$"),
+    "Commission on Human Rights": re.compile(r"(?:Commission\s+on\s+Human\s+Rights|the\s+Commission)$"),
+}
+
+
+def _owner_is_self(before: str, body: str) -> bool:
+    """Is the "its" at the end of ``before`` the enacting body itself?"""
+    if re.search(r"\bto\s+it\s*,?\s*(?:\S+\s+)?(?:at|by|for|during|before)\s+its\s+$", before):
+        return True  # "to report to it at its ..."
+    # Persons (the Secretary-General, a Special Rapporteur) are "his/her", never "its".
+    organs = list(_ORGAN.finditer(before))
+    if not organs:
+        return True  # "Decides to include in the provisional agenda of its ..."
+    last = organs[-1]
+    head = before[max(0, last.start() - 40):last.end()]
+    return bool(_SELF_NAMES[body].search(head))
+
+
+# A request or decision about the future in the same clause.
+_FUTURE = re.compile(
+    r"\b(?:to\s+(?:(?:continue|also|further)\s+(?:to\s+)?)?(?:submit|report|present|consider|include|"
+    r"continue|convene|hold|review|examine|take\s+up|revert|provide|brief|reconsider|decide|resume|"
+    r"keep|remain|update|inform|transmit|organize|make)\b|provisional\s+agenda\b|report\s+(?:thereon\s+)?to\b)",
+    re.I)
+# A past event reported in the same phrase: "adopted at its", "held at its".
+_PAST = re.compile(
+    r"\b(?:adopted|held|decided|submitted|presented|considered|endorsed|approved|established|taken|made|"
+    r"conducted|convened|launched|agreed|requested|issued|discussed|received|began|begun|initiated|"
+    r"started|undertaken|included|contained|recommended|noted|reviewed|examined|elected|appointed)\b"
+    r"(?:\s+\S+){0,6}\s+(?:at|during|in)\s+its\s+$"
+    r"|\b(?:his|her|their|its|previous|last|earlier)\s+(?:\w+\s+)?reports?\b.{0,80}$", re.I)
+
+
+def _clause_before(text: str, pos: int, floor: int) -> str:
+    start = max(floor, max(text.rfind(c, floor, pos) for c in ";:.") + 1)
+    return text[start:pos]
+
+
+@register("sessions.past-session", placeholders=("text", "current"))
+def past_session(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """SES-07: an operative request or decision about "its Nth session" with N already past."""
+    if not (doc.is_draft or _header_regular(doc) is not None):
+        return
+    body = doc.body or doc.header.body
+    if body not in ("General Assembly", "Human Rights Council", "Commission on Human Rights"):
+        return
+    current = current_session(doc)
+    if current is None:
+        return
+    for node in ctx.nodes:
+        text = node.text
+        floor = getattr(node, "body_start", 0)
+        for ref in find_session_refs(text):
+            if ref.number is None or ref.form not in ("words", "figures") or ref.kind != "regular":
+                continue
+            if ref.number >= current:
+                continue
+            clause = _clause_before(text, ref.start, floor)
+            before = text[max(floor, ref.start - 160):ref.start]
+            if not _ITS.search(before) or _PAST.search(before[-120:]) or not _owner_is_self(clause, body):
+                continue
+            if not _FUTURE.search(clause):
+                continue
+            yield CheckHit(node, ref.start, ref.end, {"text": ref.text, "current": int_to_ordinal(current)})
+
+
+# ---------------------------------------------------------------- body-specific
+
+_SC_BEFORE = re.compile(r"\b(?:Security\s+)?Council(?:'s|\u2019s)?\s*,?\s*(?:at|during|in)\s+its\s+(?:resumed\s+)?$")
+_SC_AFTER = re.compile(r"^\s+of\s+the\s+Security\s+Council\b")
+
+
+@register("sessions.security-council", placeholders=("text",))
+def security_council(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """SES-09: a numbered session attributed to the Security Council, which holds meetings."""
+    if (doc.body or doc.header.body) != "Security Council":
+        return
+    for node in ctx.nodes:
+        text = node.text
+        for ref in find_session_refs(text):
+            if ref.number is None or ref.form == "year":
+                continue
+            before = text[max(0, ref.start - 60):ref.start]
+            m = _SC_BEFORE.search(before)
+            if m and "Council" in m.group(0) and not re.search(r"(?:Economic\s+and\s+Social|Trusteeship|"
+                                                               r"Human\s+Rights)\s+Council", before[max(0, m.start() - 30):m.end()]):
+                yield CheckHit(node, ref.start, ref.end, {"text": ref.text})
+            elif _SC_AFTER.match(text[ref.end:ref.end + 40]):
+                yield CheckHit(node, ref.start, ref.end, {"text": ref.text})
+
+
+_ECOSOC_SELF = re.compile(r"\bCouncil\s*,?\s*(?:at|during|in)\s+its\s+$")
+
+
+@register("sessions.ecosoc-ordinal", placeholders=("text", "year"))
+def ecosoc_ordinal(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """SES-10: ECOSOC texts since 1978 name their sessions by year, not by ordinal."""
+    if (doc.body or doc.header.body) != "Economic and Social Council":
+        return
+    year = None
+    if doc.header.symbol:
+        year = validate_symbol(doc.header.symbol).year
+    if year is None or year < int(params.get("since", 1978)):
+        return
+    h = doc.header
+    if h.session is not None and h.session_kind in ("regular", None) and h.session < 1900:
+        span = _header_span(doc)
+        yield CheckHit(None, 0, 0, {"text": h.session_text or "", "year": year}, span=span, address="HEADER")
+    for node in ctx.nodes:
+        for ref in find_session_refs(node.text):
+            if ref.number is None or ref.form != "words":
+                continue
+            before = node.text[max(0, ref.start - 60):ref.start]
+            if _ECOSOC_SELF.search(before) and not re.search(
+                    r"(?:Security|Trusteeship|Human\s+Rights)\s+Council\s*,?\s*(?:at|during|in)\s+its\s+$", before):
+                yield CheckHit(node, ref.start, ref.end, {"text": ref.text, "year": year})

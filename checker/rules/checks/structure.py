@@ -1,0 +1,469 @@
+"""structure: editorial form of a resolution (un-drafting.md §2, ED-01..ED-20).
+
+Authoring line, preambular and operative punctuation and openings, numbering,
+sub-paragraph labels, italics of opening words, negotiation labels left in a
+tabled text, numbers in figures.
+
+Punctuation and numbering are judged leniently: spaces before a mark are OCR
+("Council ;"), a footnote marker or closing quotation mark after the mark is
+skipped, and a paragraph that ends in a colon introduces something the parser
+may not have seen (a quoted text, a list) and is left alone. Texts that came
+hard-wrapped (OCR of old printed resolutions) parse less reliably; checks that
+depend on exact structure skip them unless the rule's option
+``wrapped: true`` asks otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from checker import vocabulary
+from checker.findings import Edit, Fix
+from checker.grammar.symbols import validate_symbol
+from checker.model import Document, Node, Paragraph, SubParagraph
+from checker.rules.checks import CheckHit, register
+
+_TRAILING = re.compile(r"[\s\u00b9\u00b2\u00b3\u2070-\u2079\u2080-\u2089*\"\u201d\u2019')\]]*$")
+_DIGIT_MARKER = re.compile(r"(?<=[,;.:])\d{1,3}$")  # "resolution,12": a footnote marker glued on
+
+
+def is_wrapped(doc: Document) -> bool:
+    """Was the text hard-wrapped (one printed line per source line)?
+
+    In paragraph-per-line texts a paragraph's opening sentence sits on one
+    source line; in wrapped ones most paragraphs cross line breaks.
+    """
+    paras = [p for p in doc.paragraphs()][:40]
+    if not paras:
+        return False
+    crossing = 0
+    for p in paras:
+        end = p.chapeau_end or len(p.text)
+        span = p.span_of(0, min(end, len(p.text)))
+        if "\n" in doc.source[span.start:span.end].strip():
+            crossing += 1
+    return crossing > 0.3 * len(paras)
+
+
+def final_mark(text: str) -> tuple[str, int]:
+    """(last punctuation-or-character, its offset) ignoring trailing blanks, quotes, markers."""
+    end = len(text)
+    while True:
+        m = _TRAILING.search(text, 0, end)
+        end = m.start() if m else end
+        dm = _DIGIT_MARKER.search(text, 0, end)
+        if dm is None:
+            break
+        end = dm.start()
+    if end == 0:
+        return "", 0
+    # Judge the mark leniently: "Council ;" is OCR spacing, not a missing mark.
+    return text[end - 1], end - 1
+
+
+def _reliable(doc: Document, params: dict) -> bool:
+    return bool(params.get("wrapped", False)) or not is_wrapped(doc)
+
+
+def _replace_fix(node: Node, offset: int, old: str, new: str, what: str) -> Optional[Fix]:
+    span = node.span_of(offset, offset + len(old)) if old else node.span_of(offset, offset)
+    if old and node.tmap.to_original(offset) + len(old) != span.end:
+        return None
+    return Fix(what, (Edit(span, new),), safe=True)
+
+
+# ---------------------------------------------------------------- authoring line (ED-01..03)
+
+_ABBREVIATION = re.compile(r"\b[A-Z]{2,}\b")
+
+
+@register("structure.authoring-form", placeholders=("text",))
+def authoring_form(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-01: "The Human Rights Council," -- with its article, the organ's name in full."""
+    a = doc.authoring
+    if a is None:
+        return
+    text = a.text.strip()
+    if not text.startswith("The ") or _ABBREVIATION.search(a.body or ""):
+        yield CheckHit(a, 0, len(a.text.rstrip()), {"text": text})
+
+
+_SYMBOL_BODY = {"GA": "General Assembly", "HRC": "Human Rights Council", "SC": "Security Council",
+                "ECOSOC": "Economic and Social Council", "CHR": "Commission on Human Rights"}
+
+
+@register("structure.authoring-body", placeholders=("authoring", "expected", "source"))
+def authoring_body(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-02: the enacting organ is the one of the header and the symbol."""
+    a = doc.authoring
+    if a is None or doc.kind in ("amendment", "draft-decision", "decision"):
+        return
+    name = vocabulary.body_from_name(a.body)
+    if name not in _SYMBOL_BODY.values():
+        return
+    expected, source = None, ""
+    if doc.header.symbol:
+        sym = validate_symbol(doc.header.symbol)
+        if sym.valid and sym.body in _SYMBOL_BODY and not re.match(r"E/CN\.(?!4/)", doc.header.symbol):
+            expected, source = _SYMBOL_BODY[sym.body], f"the symbol {doc.header.symbol}"
+    if expected is None and doc.header.fields.get("body") is not None and doc.header.body in _SYMBOL_BODY.values():
+        expected, source = doc.header.body, "the header"
+    if expected is None or expected == name:
+        return
+    yield CheckHit(a, 0, len(a.text.rstrip()), {"authoring": a.text.strip(), "expected": expected,
+                                                 "source": source})
+
+
+@register("structure.authoring-comma", placeholders=("text",))
+def authoring_comma(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-03: "The General Assembly," takes a comma when a preamble follows."""
+    a = doc.authoring
+    if a is None or a.has_comma:
+        return
+    if not doc.preamble and not params.get("always", False):
+        return  # "The General Assembly" straight before operative paragraph 1 (EM example)
+    end = len(a.text.rstrip())
+    yield CheckHit(a, 0, end, {"text": a.text.strip()},
+                   fix=_replace_fix(a, end, "", ",", "Add the comma"))
+
+
+# ---------------------------------------------------------------- preamble (ED-04, ED-06)
+
+@register("structure.preamble-punctuation", placeholders=("mark",))
+def preamble_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-04: a preambular paragraph ends with a comma, not ";" or "."."""
+    if not _reliable(doc, params):
+        return
+    for p in ctx.nodes:
+        mark, pos = final_mark(p.text)
+        if mark not in (";", "."):
+            continue
+        if mark == "." and re.search(r"\b(?:etc|No|para|paras|Add|Corr|Rev|al|vol|art|arts|Inc|Ltd)\.$",
+                                     p.text[:pos + 1]):
+            continue
+        yield CheckHit(p, pos, pos + 1, {"mark": mark},
+                       fix=_replace_fix(p, pos, mark, ",", "End the paragraph with a comma"))
+
+
+def _operative_like(body: str) -> bool:
+    return vocabulary.starts_with_operative(body) and not vocabulary.starts_with_opener(body, strict=True)
+
+
+_ORGAN_SUBJECT = re.compile(r"^The\s+(?:General\s+Assembly|[A-Z][\w-]*\s+)*?(?:Assembly|Council|Commission)\s+"
+                            r"(?:also\s+|further\s+)?[a-z]+s\b")
+
+
+@register("structure.preamble-opening", placeholders=("opening",))
+def preamble_opening(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-06: a preambular paragraph never opens with an operative verb ("Recalls", "The Council notes")."""
+    for p in ctx.nodes:
+        body = p.body
+        m = _ORGAN_SUBJECT.match(body)
+        if m:
+            yield CheckHit(p, p.body_start, p.body_start + m.end(), {"opening": m.group(0)})
+            continue
+        if _operative_like(body):
+            word = re.match(r"\S+(?:\s+(?:upon|on|for|note|of))?", body).group(0)
+            yield CheckHit(p, p.body_start, p.body_start + len(word), {"opening": word})
+
+
+_CLAUSE_VERBS = ("invites|requests|urges|calls\\s+upon|calls\\s+on|encourages|decides|recommends|"
+                 "demands|appeals|authorizes|endorses|approves|adopts|reaffirms|welcomes|expresses|"
+                 "condemns|stresses|emphasizes|underlines|notes|recognizes|reiterates|affirms")
+_OPERATIVE_CLAUSE = re.compile(rf",\s+and\s+(?:also\s+|further\s+|strongly\s+|once\s+again\s+)?(?:{_CLAUSE_VERBS})\b")
+_RELATIVE = re.compile(r"\b(?:in\s+which|by\s+which|whereby|wherein|which|that|where|who|when)\b")
+
+
+@register("structure.preamble-operative-clause", placeholders=("clause",))
+def preamble_operative_clause(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-06 variant: "Recognizing ..., and invites States to ..." puts an operative clause in the preamble."""
+    for p in ctx.nodes:
+        text = p.text
+        for m in _OPERATIVE_CLAUSE.finditer(text, p.body_start):
+            # "in which it ..., and requests": a relative clause reports an earlier text.
+            if _RELATIVE.search(text, p.body_start, m.start()):
+                continue
+            yield CheckHit(p, m.start() + 1, m.end(), {"clause": m.group(0)[1:].strip()})
+            break
+
+
+# ---------------------------------------------------------------- operative (ED-07..ED-10)
+
+_PARTICIPLE = re.compile(r"^(?:(?:Also|Further|Strongly)\s+)?([A-Z][a-z]+ing)\b")
+_BASE_FORM = re.compile(r"^(?:(?:Also|Further|Strongly)\s+)?([A-Z][a-z]+)\b")
+
+
+@register("structure.operative-opening", placeholders=("opening", "expected"))
+def operative_opening(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-07: an operative paragraph opens with a present-tense verb ("Requests", not "Requesting")."""
+    for p in ctx.nodes:
+        body = p.body
+        if vocabulary.starts_with_operative(body, loose=True):
+            continue
+        m = _ORGAN_SUBJECT.match(body)
+        if m:
+            yield CheckHit(p, p.body_start, p.body_start + m.end(),
+                           {"opening": m.group(0), "expected": "the verb alone"})
+            continue
+        m = _PARTICIPLE.match(body)
+        if m and m.group(1) not in ("Nothing", "Everything", "Something", "During", "Following", "Notwithstanding"):
+            stem = m.group(1)[:-3]
+            yield CheckHit(p, p.body_start + m.start(1), p.body_start + m.end(1),
+                           {"opening": m.group(1), "expected": "a present-tense verb, e.g. '" + _third_person(stem) + "'"})
+            continue
+        m = _BASE_FORM.match(body)
+        if m and (m.group(1) + "s") in vocabulary.OPERATIVE_VERBS:
+            yield CheckHit(p, p.body_start + m.start(1), p.body_start + m.end(1),
+                           {"opening": m.group(1), "expected": f"'{m.group(1)}s'"})
+
+
+def _third_person(stem: str) -> str:
+    for guess in (stem + "es", stem + "s", stem + "e" + "s"):
+        if guess in vocabulary.OPERATIVE_VERBS or guess[:1] + guess[1:] in vocabulary.OPERATIVE_VERBS:
+            return guess
+    return stem + "es" if stem.endswith(("s", "sh", "ch", "z")) else stem + "s"
+
+
+def _by_part(paras: list[Paragraph]) -> dict[str, list[Paragraph]]:
+    parts: dict[str, list[Paragraph]] = {}
+    for p in paras:
+        parts.setdefault(p.part or "", []).append(p)
+    return parts
+
+
+@register("structure.operative-numbering", placeholders=("found", "expected"))
+def operative_numbering(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-08: operative paragraphs are numbered 1..n, restarting in each part (A, B) of a composite text."""
+    if not _reliable(doc, params):
+        return
+    for part, paras in _by_part(list(ctx.nodes)).items():
+        numbered = [p for p in paras if p.number is not None]
+        if len(numbered) < 2 or len(numbered) != len(paras):
+            continue  # one paragraph (ED-09), or unnumbered ones mixed in (old layouts, parse doubt)
+        expected = 1
+        for p in numbered:
+            if p.number != expected:
+                label_end = p.body_start or len(p.label)
+                yield CheckHit(p, 0, max(1, label_end), {"found": p.number, "expected": expected})
+                break
+            expected += 1
+
+
+@register("structure.single-operative", placeholders=())
+def single_operative(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-09: a single operative paragraph is not numbered."""
+    for part, paras in _by_part(list(ctx.nodes)).items():
+        if len(paras) != 1:
+            continue
+        p = paras[0]
+        if p.number != 1 or not p.label:
+            continue
+        end = p.body_start
+        fix = _replace_fix(p, 0, p.text[:end], "", "Remove the number") if end else None
+        yield CheckHit(p, 0, max(1, len(p.label)), {}, fix=fix)
+
+
+@register("structure.operative-punctuation", placeholders=("mark", "expected", "which"))
+def operative_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-10: operative paragraphs end with ";", the last (of each part) with "."."""
+    if not _reliable(doc, params):
+        return
+    for part, paras in _by_part(list(ctx.nodes)).items():
+        for i, p in enumerate(paras):
+            last = i == len(paras) - 1
+            mark, pos = final_mark(p.text)
+            if not mark or mark == ":":
+                continue  # a colon introduces a text the parser did not attach
+            expected = "." if last else ";"
+            if mark == expected:
+                continue
+            if not last and mark == "." and _looks_like_section_end(doc, p):
+                continue
+            if mark.isalnum() or mark in "\u2026":
+                continue  # text cut off or a marker the normalizer kept: not judged
+            if mark not in ";.,":
+                continue
+            which = "last operative paragraph" if last else "operative paragraph"
+            fix = _replace_fix(p, pos, mark, expected, f"End the paragraph with '{expected}'")
+            yield CheckHit(p, pos, pos + 1, {"mark": mark, "expected": expected, "which": which}, fix=fix)
+
+
+def _looks_like_section_end(doc: Document, p: Paragraph) -> bool:
+    """A full stop before a new section heading or an annexed text is the drafter's choice."""
+    return bool(re.search(r"(?:the\s+following|as\s+follows)\s*[:.]$", p.text.rstrip()))
+
+
+# ---------------------------------------------------------------- sub-paragraphs (ED-11..ED-13)
+
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+          "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv"]
+_LETTERS = [chr(c) for c in range(ord("a"), ord("z") + 1)] + [c + c for c in "abcdefghijklmnopqrstuvwxyz"]
+
+
+def _series(labels: list[str]) -> Optional[list[str]]:
+    first = labels[0]
+    if first == "i" and (len(labels) == 1 or labels[1] == "ii"):
+        return _ROMAN
+    if first in _LETTERS:
+        return _LETTERS
+    if first in _ROMAN:
+        return _ROMAN
+    if first.isdigit():
+        return [str(n) for n in range(1, 100)]
+    return None
+
+
+def _siblings(p: Paragraph) -> Iterator[list[SubParagraph]]:
+    if p.subparagraphs:
+        yield p.subparagraphs
+    for sub in p.all_subparagraphs():
+        if sub.children:
+            yield sub.children
+
+
+@register("structure.subparagraph-sequence", placeholders=("label", "expected"))
+def subparagraph_sequence(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-11: sub-paragraph labels run (a), (b), (c) ... / (i), (ii) ... without gaps."""
+    if not _reliable(doc, params):
+        return
+    for p in ctx.nodes:
+        for subs in _siblings(p):
+            labels = [s.label.strip("().").lower() for s in subs]
+            series = _series(labels)
+            if series is None or labels[0] != series[0]:
+                continue  # a list that does not start at (a)/(i) is a parse doubt, not judged
+            for k, (s, lab) in enumerate(zip(subs, labels)):
+                if k >= len(series) or lab != series[k]:
+                    expected = series[k] if k < len(series) else "?"
+                    yield CheckHit(s, 0, max(1, s.body_start), {"label": s.label, "expected": f"({expected})"})
+                    break
+
+
+@register("structure.subparagraph-colon", placeholders=())
+def subparagraph_colon(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-11: the words introducing sub-paragraphs end with a colon."""
+    if not _reliable(doc, params):
+        return
+    for p in ctx.nodes:
+        if not p.subparagraphs:
+            continue
+        chapeau = p.text[:p.chapeau_end]
+        mark, pos = final_mark(chapeau)
+        if mark in (":", "") or mark == "\u2014" or mark == "-":
+            continue
+        yield CheckHit(p, pos, pos + 1, {})
+
+
+@register("structure.subparagraph-punctuation", placeholders=("mark", "expected"))
+def subparagraph_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-12/ED-13: each sub-paragraph but the last ends with ";" ("," or ";" in the preamble)."""
+    if not _reliable(doc, params):
+        return
+    operative_marks = tuple(params.get("operative", [";"]))
+    preamble_marks = tuple(params.get("preamble", [",", ";"]))
+    for p in ctx.nodes:
+        allowed = preamble_marks if type(p).__name__ == "PreambularParagraph" else operative_marks
+        for subs in _siblings(p):
+            for s in subs[:-1]:
+                own = s.text
+                if s.children:
+                    continue  # its own text ends at the colon before (i); children are judged themselves
+                stripped = re.sub(r"(?:\s*(?:;|,)?\s+(?:and|or|and/or))\s*$", lambda m: m.group(0).strip()[:1]
+                                  if m.group(0).strip()[:1] in ";," else "", own.rstrip())
+                mark, pos = final_mark(stripped)
+                if not mark or mark in allowed or mark == ":":
+                    continue
+                if mark.isalnum():
+                    continue  # "; and" removed, or a line the parser cut: not judged
+                yield CheckHit(s, pos, pos + 1, {"mark": mark, "expected": " or ".join(f"'{a}'" for a in allowed)})
+
+
+# ---------------------------------------------------------------- italics (ED-14)
+
+@register("structure.opening-italics", placeholders=("opening", "problem"))
+def opening_italics(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-14: when formatting is known, exactly the opening words are italic."""
+    if not doc.formatting_known:
+        return
+    for p in ctx.nodes:
+        if not p.opening:
+            continue
+        start = p.body_start
+        end = start + len(p.opening)
+        if p.text[start:end] != p.opening:
+            continue
+        spans = sorted(p.italics)
+        cover = [s for s in spans if s[0] < end and s[1] > start]
+        if not cover:
+            yield CheckHit(p, start, end, {"opening": p.opening, "problem": "is not in italics"})
+            continue
+        first_start, last_end = min(s[0] for s in cover), max(s[1] for s in cover)
+        if first_start > start or last_end < end:
+            yield CheckHit(p, start, end, {"opening": p.opening, "problem": "is only partly in italics"})
+            continue
+        extra = p.text[end:last_end]
+        if len(extra.split()) > int(params.get("slack", 1)):
+            yield CheckHit(p, start, last_end, {"opening": p.opening,
+                                                "problem": "is italic together with the words after it"})
+            continue
+        later = [s for s in spans if s[0] >= max(end, last_end) and p.text[s[0]:s[1]].strip()]
+        if later and params.get("emphasis", True):
+            s = later[0]
+            yield CheckHit(p, s[0], s[1], {"opening": p.text[s[0]:s[1]].strip(),
+                                           "problem": "is italic for emphasis, which resolutions do not use"})
+
+
+# ---------------------------------------------------------------- negotiation labels (ED-19)
+
+_LABEL = re.compile(
+    r"^\s*\[?\(?(?:PP|OP)\s?\.?\s?\d{1,3}\s?(?:bis|ter|quater|[a-z])?\)?\]?\s*[.:]?\s+"
+    r"|\[\s*(?:PP|OP)\s?\.?\s?\d{1,3}\s?(?:bis|ter|quater|[a-z])?\s*\]"
+    r"|\[[A-Z]{1,3}/[^\]\n]{1,40}?\(\s*(?:PP|OP)\s?\.?\s?\d{1,3}\w*\s*\)\s*\]"
+    r"|\((?:PP|OP)\s?\.?\s?\d{1,3}\w*\)\s*$")
+
+
+@register("structure.negotiation-labels", placeholders=("label",))
+def negotiation_labels(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-19: "PP3", "[OP5bis]", "[A/HRC/28/2 (PP5)]" are negotiation metadata, removed before tabling."""
+    for node in ctx.nodes:
+        text = node.text
+        start = getattr(node, "body_start", 0)
+        for m in _LABEL.finditer(text, start) if start else _LABEL.finditer(text):
+            if m.group(0).lstrip().startswith(("PP", "OP", "[", "(")) or m.start() == start:
+                yield CheckHit(node, m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),
+                               m.end(), {"label": m.group(0).strip()})
+
+
+# ---------------------------------------------------------------- numbers (ED-20)
+
+_UNITS = ("days|weeks|months|years|hours|minutes|members|States|Member\\s+States|countries|"
+          "experts|persons|meetings|sessions|pages|times|representatives|judges|seats|candidates|"
+          "working\\s+days|calendar\\s+days|languages|regions|copies")
+_SMALL = re.compile(rf"(?<![\w.,/()-])([1-9])\s+(?:additional\s+|more\s+|further\s+|consecutive\s+|full\s+)?(?:{_UNITS})\b")
+_BEFORE_OK = re.compile(r"(?:paragraphs?|resolutions?|articles?|art\.|chapters?|annex(?:es)?|sections?|items?|"
+                        r"Goals?|No\.|rules?|volumes?|vol\.|parts?|principles?|recommendations?|tables?|"
+                        r"figures?|phase|level|category|Protocol|page|pages|decisions?|targets?|and|to|or|from|"
+                        r"Add\.|Corr\.|Rev\.)\s*$", re.I)
+_PERCENT = re.compile(r"(?<=\d)\s?%")
+
+
+@register("structure.small-numbers", placeholders=("text", "words"))
+def small_numbers(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-20: numbers below 10 are written in words ("within six months")."""
+    words = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    for node in ctx.nodes:
+        for m in _SMALL.finditer(node.text):
+            if _BEFORE_OK.search(node.text[max(0, m.start() - 14):m.start()]):
+                continue
+            yield CheckHit(node, m.start(), m.end(),
+                           {"text": m.group(0), "words": words[int(m.group(1)) - 1] + m.group(0)[1:]})
+
+
+@register("structure.percent-sign", placeholders=("text",))
+def percent_sign(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-20: "per cent" is spelled out ("15 per cent", not "15%")."""
+    for node in ctx.nodes:
+        for m in _PERCENT.finditer(node.text):
+            yield CheckHit(node, m.start(), m.end(), {"text": node.text[max(0, m.start() - 3):m.end()].strip()},
+                           fix=_replace_fix(node, m.start(), m.group(0), " per cent", "Write 'per cent'"))

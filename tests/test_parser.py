@@ -1,0 +1,179 @@
+"""Parser: exact structure of the seed texts, and positions that point at the original."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.model import LineIndex
+from checker.parser import parse_source, parse_text
+from checker.sources import SourceText, read_path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+SAMPLES = ROOT / "samples"
+
+
+def seed(prefix: str) -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/corpus is not available")
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+def parse_file(path: Path):
+    return parse_source(read_path(path))
+
+
+@pytest.mark.corpus
+def test_seed_000_counts():
+    doc = parse_file(seed("000"))
+    assert (len(doc.preamble), len(doc.operative)) == (6, 20)
+    op19 = next(o for o in doc.operative if o.number == 19)
+    assert [s.label for s in op19.subparagraphs] == ["a", "b", "c"]
+    assert doc.kind == "resolution"
+    assert doc.closing is not None and doc.closing.date == "2004-04-21"
+
+
+@pytest.mark.corpus
+def test_seed_001_single_unnumbered_operative_and_asterisk_note():
+    doc = parse_file(seed("001"))
+    assert (len(doc.preamble), len(doc.operative)) == (17, 1)
+    assert doc.operative[0].number is None and doc.operative[0].address == "OP1"
+    assert [f.label for f in doc.footnotes] == ["*"]
+    assert doc.kind == "draft-resolution"
+    assert doc.header.body == "Human Rights Council" and doc.header.session == 56
+    non_members = {s.name for s in doc.header.sponsors if s.non_member}
+    assert {"Latvia", "Marshall Islands", "Sweden"} <= non_members and "Albania" not in non_members
+    # the page-broken preambular paragraph is one paragraph again
+    assert any(p.text.endswith("in accordance with the mandate of the Office,") for p in doc.preamble)
+
+
+@pytest.mark.corpus
+def test_seed_002_page_break_footnotes_and_glued_markers():
+    path = seed("002")
+    doc = parse_file(path)
+    assert (len(doc.preamble), len(doc.operative)) == (9, 14)
+    op8 = next(o for o in doc.operative if o.number == 8)
+    assert len(op8.subparagraphs) == 6
+    assert [f.label for f in doc.footnotes] == ["1", "2", "3", "4", "5", "6"]
+    source = path.read_text(encoding="utf-8")
+    # "19931" is 1993 + marker 1; the paragraph text reads 1993
+    pp2 = doc.preamble[1]
+    assert "9 March 1993 and" in pp2.text
+    marker1 = next(m for m in doc.markers if m.label == "1")
+    assert source[marker1.span.start:marker1.span.end] == "1"
+    assert source[marker1.span.start - 4:marker1.span.start] == "1993"
+    assert marker1.address == "PP2"
+    assert not any(m.address == "DOCUMENT" for m in doc.markers)
+
+
+@pytest.mark.corpus
+def test_seed_003_is_not_a_resolution():
+    doc = parse_file(seed("003"))
+    assert doc.kind == "not-a-resolution"
+    assert doc.preamble == [] and doc.operative == []
+
+
+@pytest.mark.corpus
+def test_seed_004_double_spaced():
+    doc = parse_file(seed("004"))
+    assert (len(doc.preamble), len(doc.operative)) == (17, 27)
+    assert doc.header.session == 28
+    # footnote text pasted into the paragraph ("Assistance,A/HRC/19/50. in") is taken out
+    op15 = next(o for o in doc.operative if o.number == 15)
+    assert "A/HRC/19/50" not in op15.text
+    assert any(f.text.startswith("A/HRC/19/50") for f in doc.footnotes)
+
+
+def _check_positions(path: Path) -> None:
+    source = read_path(path)
+    doc = parse_source(source)
+    text = source.text
+    assert doc.preamble or doc.operative, path
+    for para in list(doc.preamble) + list(doc.operative):
+        span = para.span
+        body = para.text[para.body_start:para.body_start + 12].replace("*", "")
+        original = text[span.start:span.end].replace("*", "").replace("_", "")
+        # the paragraph's first words stand at its start in the original file
+        assert original.lstrip("0123456789. ").startswith(body.split()[0]), (path, para.address)
+        for sub in para.all_subparagraphs():
+            assert text[sub.span.start] in "(*_", (path, sub.address)
+    for marker in doc.markers:
+        assert text[marker.span.start:marker.span.end].strip() != "", (path, marker)
+
+
+@pytest.mark.parametrize("name", ["hrc-draft.md", "ga-draft-paragraph-per-line.txt", "ga-resolution-wrapped.txt",
+                                  "hrc-double-spaced.txt"])
+def test_positions_point_at_the_original_in_every_layout(name):
+    _check_positions(SAMPLES / name)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "004"])
+def test_positions_in_seed_layouts(prefix):
+    _check_positions(seed(prefix))
+
+
+def test_line_and_column_of_a_wrapped_paragraph():
+    text = ("The General Assembly,\n\n Recalling its resolution 60/251 of\n15 March 2006,\n\n"
+            " 1. Decides to remain seized of the matter.\n")
+    doc = parse_text(text)
+    index = LineIndex(text)
+    pp1 = doc.preamble[0]
+    assert index.position(pp1.span.start) == (3, 2)
+    start = pp1.text.index("15 March")
+    assert index.position(pp1.span_of(start, start + 2).start) == (4, 1)
+    assert doc.operative[0].number is None or doc.operative[0].number == 1
+
+
+def test_crlf_and_bom_positions():
+    body = "The Human Rights Council,\r\n\r\nRecalling its resolution 5/1,\r\n\r\nDecides to remain seized of the matter.\r\n"
+    doc = parse_source(SourceText("x.txt", body))
+    index = LineIndex(body)
+    assert index.position(doc.operative[0].span.start) == (5, 1)
+    assert doc.operative[0].address == "OP1"
+
+
+def test_markdown_emphasis_kept_as_italics():
+    doc = parse_text("The General Assembly,\n\n*Recalling* its resolution 60/251,\n\n1. *Decides* to act;\n\n"
+                     "2. *Requests* a report.\n", fmt="markdown")
+    pp = doc.preamble[0]
+    assert pp.text.startswith("Recalling its")
+    a, b = pp.italics[0]
+    assert pp.text[a:b] == "Recalling"
+    assert doc.formatting_known
+
+
+def test_composite_resolution_parts_restart_numbering():
+    text = ("The General Assembly,\n\nRecalling its resolution 60/251,\n\nA\n\n1. Decides to act;\n\n"
+            "2. Requests a report.\n\nB\n\n1. Invites States to cooperate.\n")
+    doc = parse_text(text)
+    assert [o.address for o in doc.operative] == ["A.OP1", "A.OP2", "B.OP1"]
+
+
+def test_annex_paragraphs_are_not_operative():
+    text = ("The General Assembly,\n\n1. Adopts the declaration contained in the annex to the present resolution.\n\n"
+            "10th plenary meeting\n1 March 2024\n\nAnnex\n\nDeclaration\n\n1. We reaffirm our commitment.\n\n"
+            "2. We resolve to act.\n")
+    doc = parse_text(text)
+    assert len(doc.operative) == 1
+    assert [p.address for p in doc.annexes[0].paragraphs if p.number] == ["ANNEX.1", "ANNEX.2"]
+    assert doc.closing.date == "2024-03-01"
+
+
+def test_parse_json_contract(tmp_path):
+    if not (SAMPLES / "ga-draft-paragraph-per-line.txt").exists():
+        pytest.skip("sample missing")
+    out = subprocess.run([sys.executable, "-m", "checker.cli", "parse", "--format", "json",
+                          str(SAMPLES / "ga-draft-paragraph-per-line.txt")], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    for key in ("kind", "body", "session", "title", "symbol", "sponsors", "preamble", "operative", "footnotes", "closing"):
+        assert key in data
+    assert data["kind"] == "draft-resolution"
+    assert data["operative"][0]["address"] == "OP1"
+    assert {"address", "number", "line", "opening", "text", "subparagraphs"} <= set(data["operative"][0])
