@@ -37,6 +37,7 @@ _BOLD = re.compile(r"(?<![*\w])\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![*\w])|(?<![
 _ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])|(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])")
 # Paragraph-final punctuation, allowing a footnote marker after it ("2004,²", "General;4").
 _TERMINAL = re.compile(r"[.,;:)\]”\"’](?:\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\s?\d{1,2})?\s*$")
+_HAS_DIGIT = re.compile(r"\d")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _GLUED_BOLD = re.compile(r"(?<=[^\s*])\*\*(?=[A-Z0-9])")
 
@@ -139,8 +140,11 @@ def _indent(s: str) -> int:
     return len(s) - len(s.lstrip(" \t\u00a0"))
 
 
+_FURNITURE_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _FURNITURE))
+
+
 def _is_furniture(stripped: str) -> bool:
-    return any(p.match(stripped) for p in _FURNITURE)
+    return bool(_FURNITURE_ANY.match(stripped))
 
 
 def find_authoring_line(lines: list[_Raw]) -> Optional[int]:
@@ -550,9 +554,7 @@ class _Normalizer:
         seen_max = 0
         for idx, line in enumerate(body):
             s = line.text
-            for m in self.markers:
-                pass
-            if not any(ch.isdigit() for ch in s):
+            if not _HAS_DIGIT.search(s):
                 continue
             candidates: list[tuple[int, int, str]] = []
             for m in _MARK_YEAR.finditer(s):

@@ -8,6 +8,7 @@ closing block, annexes and the parts of a composite resolution.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -68,6 +69,12 @@ class _Builder:
         self.doc = Document(path=source.path, source=source.text)
         self.doc.directives = list(normalized.directives)
         self.doc.formatting_known = normalized.formatting_known
+        self._counts: dict[tuple[str, str], int] = {}
+
+    def _count(self, key: tuple[str, str]) -> int:
+        """1-based position of a new paragraph among its siblings (per part)."""
+        self._counts[key] = self._counts.get(key, 0) + 1
+        return self._counts[key]
 
     # ------------------------------------------------------------------
     def build(self) -> Document:
@@ -312,7 +319,7 @@ class _Builder:
         pp_follows = [False] * (len(body) + 1)
         for i in range(len(body) - 1, -1, -1):
             t = body[i].text.replace("**", "").lstrip("*_ ")
-            if g.match(g.paragraph_number, t) or vocabulary.is_closing_line(t):
+            if (t[:1].isdigit() and g.match(g.paragraph_number, t)) or vocabulary.is_closing_line(t):
                 pp_follows[i] = False
             else:
                 pp_follows[i] = pp_follows[i + 1] or vocabulary.starts_with_opener(t, strict=True)
@@ -320,7 +327,7 @@ class _Builder:
             text = line.text.replace("**", "")
             plain = text.lstrip("*_ ")
             # a new part of a composite resolution: "B" ... "The General Assembly,"
-            if state in ("closing", "operative") and vocabulary.AUTHORING_LINE.match(plain) and plain.startswith("The "):
+            if state in ("closing", "operative") and plain.startswith("The ") and vocabulary.AUTHORING_LINE.match(plain):
                 flush()
                 self._close(closing_lines)
                 closing_lines = []
@@ -332,7 +339,7 @@ class _Builder:
                 expect_part_letter = None
                 state = "preamble"
                 continue
-            if g.match_all(g.part_letter, plain) and annex is None:
+            if len(plain) <= 3 and g.match_all(g.part_letter, plain) and annex is None:
                 letter = plain.strip(" .")
                 if state == "closing":
                     expect_part_letter = letter
@@ -345,7 +352,7 @@ class _Builder:
                     if letter not in doc.parts:
                         doc.parts.append(letter)
                 continue
-            heading = g.match(g.annex_heading, plain)
+            heading = g.match(g.annex_heading, plain) if plain[:5].lower() in ("annex", "appen") else None
             if heading and (state in ("closing", "operative", "annex") or plain.isupper()) and len(plain) < 300 and not plain.rstrip().endswith((";", ",")):
                 flush()
                 self._close(closing_lines)
@@ -373,15 +380,17 @@ class _Builder:
                 if expect_part_letter is None and not g.match_all(g.part_letter, plain):
                     closing_lines.append(line)
                 continue
-            number = g.match(g.paragraph_number, plain)
-            sub = g.match(g.subparagraph_label, plain)
+            number = g.match(g.paragraph_number, plain) if plain[:1].isdigit() else None
+            sub = g.match(g.subparagraph_label, plain) if plain[:1] == "(" else None
             if number is not None:
                 flush()
-                part_ops = [o for o in doc.operative if o.part == part]
-                intro = bool(part_ops) and all(o.number is None for o in part_ops) and len(part_ops) == 1
+                last = doc.operative[-1] if doc.operative else None
+                intro = (last is not None and last.part == part and last.number is None
+                         and self._counts.get(("OP", part)) == 1)
                 if intro and doc.operative and doc.operative_intro is None:
                     # an unnumbered chapeau introducing the numbered paragraphs
                     doc.operative_intro = doc.operative.pop()
+                    self._counts[("OP", part)] -= 1
                     doc.operative_intro.address = (f"{part}." if part else "") + "OP-INTRO"
                 state = "operative"
                 current = OperativeParagraph("operative-paragraph", "", "", line.tmap, number=int(number["number"]), part=part)
@@ -464,11 +473,11 @@ class _Builder:
         self._subparagraphs(para, lines, starts)
         if isinstance(para, PreambularParagraph):
             self.doc.preamble.append(para)
-            para.index = sum(1 for p in self.doc.preamble if p.part == para.part)
+            para.index = self._count(("PP", para.part))
             para.address = f"PP{para.index}"
         else:
             self.doc.operative.append(para)  # type: ignore[arg-type]
-            para.index = sum(1 for p in self.doc.operative if p.part == para.part)
+            para.index = self._count(("OP", para.part))
             para.address = f"OP{para.number if para.number is not None else para.index}"
         if para.part:
             para.address = f"{para.part}.{para.address}"
@@ -573,18 +582,20 @@ class _Builder:
             doc.footnotes.append(Footnote("footnote", f"FN{label}", text, line.tmap, list(line.italics),
                                           list(line.bold), label=label))
         nodes = list(doc.text_nodes())
-        body_nodes = sorted((n for n in nodes if not isinstance(n, Footnote)), key=lambda n: n.span.start)
+        # (start, address) of every body node and sub-paragraph, in text order
+        starts: list[tuple[int, str]] = []
+        for node in nodes:
+            if isinstance(node, Footnote):
+                continue
+            starts.append((node.tmap.to_original(0), node.address))
+            if isinstance(node, Paragraph):
+                starts.extend((sub.tmap.to_original(0), sub.address) for sub in node.all_subparagraphs())
+        starts.sort()
+        keys = [s for s, _ in starts]
         for marker in self.n.markers:
             # the node the marker sits in, or follows directly (a marker ending a paragraph)
-            address = "DOCUMENT"
-            for node in body_nodes:
-                if node.span.start > marker.span.start:
-                    break
-                address = node.address
-                if isinstance(node, Paragraph):
-                    for sub in node.all_subparagraphs():
-                        if sub.span.start <= marker.span.start:
-                            address = sub.address
+            k = bisect.bisect_right(keys, marker.span.start) - 1
+            address = starts[k][1] if k >= 0 else "DOCUMENT"
             doc.markers.append(FootnoteMarker(marker.label, marker.span, address, marker.style))
         doc.markers.sort(key=lambda m: m.span.start)
         by_label = {f.label: f for f in doc.footnotes}

@@ -82,10 +82,14 @@ def _its_owner(text: str, c: Citation, enacting: Optional[str]) -> tuple[bool, O
     organs = [o for o in organs if not (enacting and (o.endswith(enacting) or o == own))]
     if not organs:
         return True, enacting
-    named = {o for o in organs if any(o.endswith(b) for b in _SHORT)}
-    if len(named) == 1 and len(organs) == 1:
-        return True, next(b for b in _SHORT if next(iter(named)).endswith(b))
+    adjacent = _ITS_OWNER.search(before)
+    if adjacent:   # "the Security Council in its resolutions", "the Council, in its decision"
+        return True, adjacent["body"]
     return False, None
+
+
+_ITS_OWNER = re.compile(r"(?<![\w-])(?:the\s+)(?P<body>General Assembly|Human Rights Council|Security Council|"
+                        r"Economic and Social Council|Commission on Human Rights)\s*,?\s+(?:[a-z]+\s+){0,2}?in\s+$")
 
 
 def _canonical(body: Optional[str]) -> Optional[str]:

@@ -21,7 +21,7 @@ from typing import Iterator, Optional
 from checker import vocabulary
 from checker.findings import Edit, Fix
 from checker.grammar.symbols import validate_symbol
-from checker.model import Document, Node, Paragraph, SubParagraph
+from checker.model import Document, Node, Paragraph, Span, SubParagraph
 from checker.rules.checks import CheckHit, register
 
 _TRAILING = re.compile(r"[\s\u00b9\u00b2\u00b3\u2070-\u2079\u2080-\u2089*\"\u201d\u2019')\]]*$")
@@ -78,15 +78,36 @@ def _replace_fix(node: Node, offset: int, old: str, new: str, what: str) -> Opti
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,}\b")
 
 
+_LOOSE_AUTHORING = re.compile(
+    r"^[ \t]*(?P<line>(?:The\s+)?(?:(?P<abbr>[A-Z]{2,8})|(?P<body>" + "|".join(vocabulary.BODIES) + r"))\s*,)[ \t]*$")
+
+
 @register("structure.authoring-form", placeholders=("text",))
 def authoring_form(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """ED-01: "The Human Rights Council," -- with its article, the organ's name in full."""
+    """ED-01: "The Human Rights Council," -- with its article, the organ's name in full.
+
+    The parser only takes a line with the article (or a bare full name with no
+    header above) as the authoring line; when it found none, the line just
+    before the first paragraph is examined for "Human Rights Council," or
+    "The HRC,".
+    """
     a = doc.authoring
-    if a is None:
+    if a is not None:
+        text = a.text.strip()
+        if not text.startswith("The ") or _ABBREVIATION.search(a.body or ""):
+            yield CheckHit(a, 0, len(a.text.rstrip()), {"text": text})
         return
-    text = a.text.strip()
-    if not text.startswith("The ") or _ABBREVIATION.search(a.body or ""):
-        yield CheckHit(a, 0, len(a.text.rstrip()), {"text": text})
+    first = next(iter(doc.paragraphs()), None)
+    if first is None:
+        return
+    start = first.span.start
+    before = doc.source[:start].rstrip()
+    line_start = before.rfind("\n") + 1
+    m = _LOOSE_AUTHORING.match(before[line_start:])
+    if m is None or (m.group("body") and m.group("line").startswith("The ")):
+        return
+    span = Span(line_start + m.start("line"), line_start + m.end("line"))
+    yield CheckHit(None, 0, 0, {"text": m.group("line")}, span=span, address="AUTHORING")
 
 
 _SYMBOL_BODY = {"GA": "General Assembly", "HRC": "Human Rights Council", "SC": "Security Council",
@@ -156,8 +177,18 @@ _ORGAN_SUBJECT = re.compile(r"^The\s+(?:General\s+Assembly|[A-Z][\w-]*\s+)*?(?:A
 
 @register("structure.preamble-opening", placeholders=("opening",))
 def preamble_opening(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """ED-06: a preambular paragraph never opens with an operative verb ("Recalls", "The Council notes")."""
-    for p in ctx.nodes:
+    """ED-06: a preambular paragraph never opens with an operative verb ("Recalls", "The Council notes").
+
+    The parser takes an unnumbered paragraph with an operative verb just before
+    paragraph 1 as the operative part's introduction ("Resolves that:"); one
+    that ends with a comma is a preambular paragraph and is judged as one.
+    """
+    nodes = list(ctx.nodes)
+    intro = doc.operative_intro
+    if intro is not None and doc.operative and doc.operative[0].number is not None \
+            and final_mark(intro.text)[0] == ",":
+        nodes.append(intro)
+    for p in nodes:
         body = p.body
         m = _ORGAN_SUBJECT.match(body)
         if m:
@@ -336,7 +367,7 @@ def subparagraph_sequence(doc: Document, params: dict, ctx) -> Iterator[CheckHit
             for k, (s, lab) in enumerate(zip(subs, labels)):
                 if k >= len(series) or lab != series[k]:
                     expected = series[k] if k < len(series) else "?"
-                    yield CheckHit(s, 0, max(1, s.body_start), {"label": s.label, "expected": f"({expected})"})
+                    yield CheckHit(s, 0, max(1, s.body_start), {"label": f"({s.label.strip('().')})", "expected": f"({expected})"})
                     break
 
 
