@@ -72,6 +72,23 @@ class TextMap:
     def segments(self) -> list[tuple[int, int]]:
         return list(zip(self._text_starts, self._orig_starts))
 
+    def slice(self, start: int, end: int) -> "TextMap":
+        """The map of ``text[start:end]`` as a map of its own (O(log n + k))."""
+        first = max(bisect.bisect_right(self._text_starts, start) - 1, 0)
+        last = bisect.bisect_left(self._text_starts, end)
+        out = []
+        for k in range(first, last):
+            t, o = self._text_starts[k], self._orig_starts[k]
+            t_next = self._text_starts[k + 1] if k + 1 < len(self._text_starts) else self.length
+            if t_next <= start or t >= end:
+                continue
+            a = max(t, start)
+            out.append((a - start, o + (a - t)))
+        if not out:
+            pos = self.to_original(start)
+            return TextMap([(0, pos)], max(end - start, 0), pos)
+        return TextMap(out, end - start, self.span(start, end).end if end > start else self.to_original(start))
+
 
 class TextBuilder:
     """Builds a normalized string together with its ``TextMap``."""
@@ -158,6 +175,7 @@ class SubParagraph(Node):
     body_start: int = 0
     children: list["SubParagraph"] = field(default_factory=list)
     parent: Optional["Paragraph"] = None
+    enclosing: Optional["SubParagraph"] = None  # the first-degree item a second-degree item sits in
 
     @property
     def body(self) -> str:

@@ -32,7 +32,7 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->")
 _FOOTNOTE_START = re.compile(r"^(?P<label>\d{1,3}|\*{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?:\s+|(?=[A-Z(]))(?=\S)")
 _MD_FOOTNOTE_DEF = re.compile(r"^\[\^(?P<label>[^\]\s]{1,10})\]:\s*")
 _MD_FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]{1,10})\]")
-_SUPER_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_SUPER_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
 _BOLD = re.compile(r"(?<![*\w])\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![*\w])|(?<![_\w])__(?=[^\s_])(.+?)(?<=[^\s_])__(?![_\w])")
 _ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])|(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])")
 # Paragraph-final punctuation, allowing a footnote marker after it ("2004,²", "General;4").
@@ -171,10 +171,16 @@ def _strip_emphasis(s: str) -> str:
 # cleaning one physical line
 
 
-def _clean(raw_text: str, start: int, deletions: list[tuple[int, int]]) -> tuple[str, TextMap, list[tuple[int, int]], list[tuple[int, int]]]:
-    """Drop ``deletions`` and markdown emphasis; collapse white space; keep the map."""
-    italics_raw: list[tuple[int, int]] = []
-    bold_raw: list[tuple[int, int]] = []
+def _clean(raw_text: str, start: int, deletions: list[tuple[int, int]],
+           known_italics: list[tuple[int, int]] = (), known_bold: list[tuple[int, int]] = ()
+           ) -> tuple[str, TextMap, list[tuple[int, int]], list[tuple[int, int]]]:
+    """Drop ``deletions`` and markdown emphasis; collapse white space; keep the map.
+
+    ``known_italics``/``known_bold`` are formatting the file itself carries (Word),
+    as offsets within ``raw_text``.
+    """
+    italics_raw: list[tuple[int, int]] = list(known_italics)
+    bold_raw: list[tuple[int, int]] = list(known_bold)
     dels = list(deletions)
     if "*" in raw_text or "_" in raw_text:
         for m in _BOLD.finditer(raw_text):
@@ -510,7 +516,7 @@ class _Normalizer:
         first = _Raw(raws[0].text[label_len:], raws[0].start + label_len)
         line = self._logical([first] + raws[1:], markers=False)
         self.footnotes.append((label, line))
-        if label.isdigit():
+        if label.isdecimal() and label.isascii():
             self.labels.add(label)
 
     def _inline_notes(self, body: list[LogicalLine]) -> None:
@@ -585,7 +591,7 @@ class _Normalizer:
 
     def _note_marker(self, label: str, span: Span, style: str) -> None:
         self.markers.append(Marker(label, span, style))
-        if label.isdigit():
+        if label.isdecimal() and label.isascii() and len(label) <= 4:
             self.max_label = max(self.max_label, int(label))
 
     # -- joining ---------------------------------------------------------------------
@@ -636,6 +642,8 @@ class _Normalizer:
         return out
 
     def _starts_new(self, current: list[_Raw], raw: _Raw, s: str, blank: int, soft_gap: int) -> bool:
+        if self.source.format == "docx":
+            return True  # a Word paragraph is a paragraph; no guessing
         prev = current[-1].text.rstrip()
         prev_s = _strip_emphasis(prev.strip())
         s_plain = _strip_emphasis(s)
@@ -662,6 +670,16 @@ class _Normalizer:
             return True
         return False
 
+    def _known_formatting(self, raw: _Raw) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        if not (self.source.italics or self.source.bold):
+            return [], []
+        a, b = raw.start, raw.start + len(raw.text)
+
+        def clip(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+            return [(max(x, a) - a, min(y, b) - a) for x, y in spans if x < b and y > a]
+
+        return clip(self.source.italics), clip(self.source.bold)
+
     # -- building logical lines ----------------------------------------------------------
     def _logical(self, raws: list[_Raw], markers: bool = True) -> LogicalLine:
         builder = TextBuilder()
@@ -674,7 +692,7 @@ class _Normalizer:
             if heading:
                 off = _indent(raw_text)
                 dels.append((off, off + heading.end()))
-            text, tmap, it, bd = _clean(raw_text, raw.start, dels)
+            text, tmap, it, bd = _clean(raw_text, raw.start, dels, *self._known_formatting(raw))
             if it or bd:
                 self.formatting_known = True
             if not text:
@@ -708,17 +726,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _sub_map(tmap: TextMap, start: int, end: int) -> TextMap:
     """The map of ``text[start:end]`` as a map of its own."""
-    segs = tmap.segments()
-    out = []
-    for k, (t, o) in enumerate(segs):
-        t_next = segs[k + 1][0] if k + 1 < len(segs) else tmap.length
-        if t_next <= start or t >= end:
-            continue
-        a = max(t, start)
-        out.append((a - start, o + (a - t)))
-    if not out:
-        return TextMap([(0, tmap.to_original(start))], max(end - start, 0), tmap.to_original(start))
-    return TextMap(out, end - start, tmap.span(start, end).end if end > start else tmap.to_original(start))
+    return tmap.slice(start, end)
 
 
 def _remove_ranges(line: LogicalLine, ranges: list[tuple[int, int]]) -> LogicalLine:

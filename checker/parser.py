@@ -508,6 +508,7 @@ class _Builder:
                 last_level1_label = label
             else:
                 sub.address = f"{level1.address}({label})" if level1 else sub.address
+                sub.enclosing = level1
                 level1.children.append(sub)  # type: ignore[union-attr]
         # addresses are completed with the paragraph address by the caller
         for s1 in para.subparagraphs:

@@ -8,6 +8,10 @@ suffix. The package is written from a minimal template in code (no
 python-docx template), so every part is known and the output is
 byte-for-byte reproducible (fixed zip timestamps and core properties).
 
+The sample should have one paragraph per line (Markdown, or a
+paragraph-per-line .txt): every physical line becomes a Word paragraph, so a
+hard-wrapped text would give one Word paragraph per printed line.
+
 What the sample becomes:
     * every non-blank line is one Word paragraph (indentation dropped);
     * Markdown ``*italic*`` and ``**bold**`` become italic / bold runs and

@@ -177,16 +177,21 @@ class Registry:
     def __len__(self) -> int:
         return len(self._by_key)
 
-    def get(self, body: Optional[str], kind: str, number: str) -> Optional[Entry]:
+    def get(self, body: Optional[str], kind: str, number: str, exact: bool = False) -> Optional[Entry]:
         """The entry for ``number``; without a body only an unambiguous match.
 
         A lettered citation ("34/83 A") falls back to the plain number and a
         plain one to the single lettered entry of that number ("68/247" ->
-        "68/247 A") only when there is exactly one.
+        "68/247 A") only when there is exactly one; ``exact`` turns both off
+        (parts A and B of a resolution may be adopted months apart).
         """
         kind = kind.rstrip("s").lower()
         bodies = [_body_code(body)] if body else list(BODY_CODES)
-        found = [e for b in bodies if b for e in self._candidates(b, kind, _normalize_number(number))]
+        number = _normalize_number(number)
+        if exact:
+            found = [e for b in bodies if b for e in [self._by_key.get((b, kind, number))] if e is not None]
+        else:
+            found = [e for b in bodies if b for e in self._candidates(b, kind, number)]
         return found[0] if len(found) == 1 else None
 
     def _candidates(self, body: str, kind: str, number: str) -> list[Entry]:

@@ -17,8 +17,8 @@ from typing import Iterator, Optional
 from checker.findings import Edit, Fix
 from checker.grammar.citations import Citation, find_citations, resolve_body
 from checker.grammar.sessions import ga_session_window, hrc_session_year_slot
-from checker.grammar.symbols import find_symbols
-from checker.model import Document, Footnote, Node
+from checker.grammar.symbols import find_symbols, validate_symbol
+from checker.model import Document, Footnote, Node, Span
 from checker.rules.checks import CheckHit, register
 
 _SHORT = {"General Assembly": "GA", "Human Rights Council": "HRC", "Commission on Human Rights": "CHR",
@@ -132,7 +132,19 @@ _SAFE_CODES = {"SYM-02", "SYM-04", "SYM-05"}   # case and full-stop repairs
 
 @register("citations.symbol", placeholders=("symbol", "problem", "suggestion"))
 def symbol(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """A document symbol that breaks the §4 grammar of its body."""
+    """A document symbol that breaks the §4 grammar of its body (the draft's own symbol included)."""
+    own = doc.header.fields.get("symbol")
+    if own is not None and own.value:
+        s = validate_symbol(own.value.strip())
+        if not s.valid:
+            text = doc.source[own.span.start:own.span.end]
+            at = text.find(s.text)
+            span = Span(own.span.start + at, own.span.start + at + len(s.text)) if at >= 0 else own.span
+            fix = (Fix(f"Write {s.suggestion}", (Edit(span, s.suggestion),), safe=s.code in _SAFE_CODES)
+                   if s.suggestion and at >= 0 else None)
+            yield CheckHit(None, 0, 0, {"symbol": s.text, "problem": s.problem,
+                                        "suggestion": f"; write {s.suggestion}" if s.suggestion else ""},
+                           fix=fix, span=span, address="HEADER")
     for node in ctx.nodes:
         for s in find_symbols(node.text):
             if s.valid:
@@ -251,7 +263,7 @@ def _date_problem(c: Citation, body: Optional[str], strict: bool) -> Optional[st
     if body == "Human Rights Council" and c.form == "session" and c.session and c.session >= 7:
         ys = hrc_session_year_slot(c.session)
         months = {"March": (2, 3, 4), "June": (5, 6, 7), "September": (8, 9, 10)}[ys[1]]
-        if ys[0] == y and d.month not in months:
+        if ys[0] == y and d.month < months[0]:   # resumed sessions run late, never early
             return f"Human Rights Council session {c.session} was its {ys[1]} session of {ys[0]}"
     return None
 
@@ -313,7 +325,10 @@ def _registry(ctx):
 
 
 def _entry(reg, c: Citation, body: Optional[str]):
-    return reg.get(_SHORT.get(body) if body else None, c.kind, c.number)
+    """The registry entry, exactly this number of this body (no guessing: a wrong match is a false alarm)."""
+    if body is None or body not in _SHORT:
+        return None
+    return reg.get(_SHORT[body], c.kind, c.number, exact=True)
 
 
 @register("citations.registry-date", placeholders=("number", "date", "registry_date", "source"))
@@ -347,7 +362,7 @@ def unregistered(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     reg = _registry(ctx)
     seen: set[tuple] = set()
     for node, c, body in cites:
-        if body is None or c.date is None:
+        if body is None or body not in _SHORT or c.date is None:
             continue
         key = (body, c.kind, c.number)
         if key in seen:

@@ -279,8 +279,8 @@ def wrong_party_check(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 
 def _enclosing_leads(para: Paragraph, node: SubParagraph) -> Iterator[str]:
     """For a nested sub-paragraph, the lead-in text of each enclosing one."""
-    for sub in para.all_subparagraphs():
-        if sub is not node and sub.children and any(c is node for c in sub.walk()):
-            lead_end = sub.text.find(sub.children[0].text)
-            if lead_end > 0:
-                yield sub.text[:lead_end]
+    sub = node.enclosing
+    if sub is not None and sub.children:
+        lead_end = sub.text.find(sub.children[0].text)
+        if lead_end > 0:
+            yield sub.text[:lead_end]

@@ -27,6 +27,9 @@ _ANNEX_REF = re.compile(
     r"|\bannexed\s+(?:to\s+)?(?:the\s+present|this)\s+resolution\b")
 
 
+_ANNEX_LINE = re.compile(r"^[ \t#*]*(?:Annex|ANNEX)(?:[ \t]+[IVX]+)?\b", re.M)
+
+
 def _numbered(doc: Document, part: str) -> dict[int, OperativeParagraph]:
     return {p.number: p for p in doc.operative if p.number is not None and p.part == part}
 
@@ -80,8 +83,8 @@ def direction(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 @register("crossrefs.annex", placeholders=())
 def annex_refs(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """"The annex to the present resolution" in a resolution without an annex."""
-    if doc.annexes or doc.kind in ("amendment", "not-a-resolution"):
-        return
+    if doc.annexes or doc.kind in ("amendment", "not-a-resolution") or _ANNEX_LINE.search(doc.source):
+        return  # an "Annex" line the parser did not take as an annex heading still is one
     for node in list(doc.preamble) + list(doc.operative):
         for m in _ANNEX_REF.finditer(node.text):
             yield CheckHit(node, m.start(), m.end())

@@ -21,7 +21,8 @@ from typing import Iterator, Optional
 from checker import vocabulary
 from checker.findings import Edit, Fix
 from checker.grammar.symbols import validate_symbol
-from checker.model import Document, Node, Paragraph, Span, SubParagraph
+from checker.model import (Document, Node, OperativeParagraph, Paragraph, PreambularParagraph, Span,
+                           SubParagraph)
 from checker.rules.checks import CheckHit, register
 
 _TRAILING = re.compile(r"[\s\u00b9\u00b2\u00b3\u2070-\u2079\u2080-\u2089*\"\u201d\u2019')\]]*$")
@@ -63,7 +64,22 @@ def final_mark(text: str) -> tuple[str, int]:
 
 
 def _reliable(doc: Document, params: dict) -> bool:
+    if doc.kind == "amendment":
+        return False  # "Delete operative paragraph 9." is an instruction, not a paragraph
     return bool(params.get("wrapped", False)) or not is_wrapped(doc)
+
+
+def _looks_operative(p: Paragraph) -> bool:
+    """An operative paragraph by its words, not only by its place.
+
+    Sections of budget texts repeat preambular paragraphs ("Having considered
+    ...,") that the parser files as operative; declarations number sentences
+    ("We commit ..."); a decision's list of agenda items is numbered too.
+    """
+    body = p.body
+    if body.startswith("We ") or vocabulary.starts_with_opener(body, strict=True):
+        return False
+    return vocabulary.starts_with_operative(body, loose=True)
 
 
 def _replace_fix(node: Node, offset: int, old: str, new: str, what: str) -> Optional[Fix]:
@@ -142,7 +158,10 @@ def authoring_comma(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     a = doc.authoring
     if a is None or a.has_comma:
         return
-    if not doc.preamble and not params.get("always", False):
+    if not _reliable(doc, params):
+        return  # OCR of old printed texts often drops this comma
+    has_preamble = bool(doc.preamble) and vocabulary.starts_with_opener(doc.preamble[0].body)
+    if not has_preamble and not params.get("always", False):
         return  # "The General Assembly" straight before operative paragraph 1 (EM example)
     end = len(a.text.rstrip())
     yield CheckHit(a, 0, end, {"text": a.text.strip()},
@@ -157,6 +176,8 @@ def preamble_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit]
     if not _reliable(doc, params):
         return
     for p in ctx.nodes:
+        if not vocabulary.starts_with_opener(p.body):
+            continue  # a fragment the parser filed as preamble (header sub-items, a split line)
         mark, pos = final_mark(p.text)
         if mark not in (";", "."):
             continue
@@ -183,18 +204,22 @@ def preamble_opening(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     paragraph 1 as the operative part's introduction ("Resolves that:"); one
     that ends with a comma is a preambular paragraph and is judged as one.
     """
+    if doc.kind == "amendment":
+        return
     nodes = list(ctx.nodes)
     intro = doc.operative_intro
     if intro is not None and doc.operative and doc.operative[0].number is not None \
             and final_mark(intro.text)[0] == ",":
         nodes.append(intro)
     for p in nodes:
+        if final_mark(p.text)[0] != ",":
+            continue  # not punctuated as a preambular paragraph: unnumbered operative text (old layouts)
         body = p.body
         m = _ORGAN_SUBJECT.match(body)
         if m:
             yield CheckHit(p, p.body_start, p.body_start + m.end(), {"opening": m.group(0)})
             continue
-        if _operative_like(body):
+        if _operative_like(body) and _reliable(doc, params):
             word = re.match(r"\S+(?:\s+(?:upon|on|for|note|of))?", body).group(0)
             yield CheckHit(p, p.body_start, p.body_start + len(word), {"opening": word})
 
@@ -209,6 +234,8 @@ _RELATIVE = re.compile(r"\b(?:in\s+which|by\s+which|whereby|wherein|which|that|w
 @register("structure.preamble-operative-clause", placeholders=("clause",))
 def preamble_operative_clause(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-06 variant: "Recognizing ..., and invites States to ..." puts an operative clause in the preamble."""
+    if doc.kind == "amendment":
+        return
     for p in ctx.nodes:
         text = p.text
         for m in _OPERATIVE_CLAUSE.finditer(text, p.body_start):
@@ -227,7 +254,15 @@ _BASE_FORM = re.compile(r"^(?:(?:Also|Further|Strongly)\s+)?([A-Z][a-z]+)\b")
 
 @register("structure.operative-opening", placeholders=("opening", "expected"))
 def operative_opening(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """ED-07: an operative paragraph opens with a present-tense verb ("Requests", not "Requesting")."""
+    """ED-07: an operative paragraph opens with a present-tense verb ("Requests", not "Requesting").
+
+    Declarations number their sentences ("1. Reaffirm our commitment", after
+    "We ...:") and pacts use action headings ("Eradicating poverty"): a text
+    with several such openings is in that style and is not judged.
+    """
+    if doc.kind == "amendment":
+        return
+    participles, bases = [], []
     for p in ctx.nodes:
         body = p.body
         if vocabulary.starts_with_operative(body, loose=True):
@@ -237,23 +272,35 @@ def operative_opening(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             yield CheckHit(p, p.body_start, p.body_start + m.end(),
                            {"opening": m.group(0), "expected": "the verb alone"})
             continue
+        mark = final_mark(p.text)[0]
+        if mark not in (";", "."):
+            continue  # a heading, or a preambular paragraph of a section filed as operative
         m = _PARTICIPLE.match(body)
-        if m and m.group(1) not in ("Nothing", "Everything", "Something", "During", "Following", "Notwithstanding"):
-            stem = m.group(1)[:-3]
-            yield CheckHit(p, p.body_start + m.start(1), p.body_start + m.end(1),
-                           {"opening": m.group(1), "expected": "a present-tense verb, e.g. '" + _third_person(stem) + "'"})
+        if m:
+            verb = _third_person(m.group(1)[:-3])
+            if verb is not None:
+                participles.append((p, m, verb))
             continue
         m = _BASE_FORM.match(body)
-        if m and (m.group(1) + "s") in vocabulary.OPERATIVE_VERBS:
+        if m and (m.group(1) + "s") in vocabulary.OPERATIVE_VERBS and _reliable(doc, params):
+            bases.append((p, m))
+    limit = int(params.get("style-limit", 2))
+    if len(participles) <= limit:
+        for p, m, verb in participles:
+            yield CheckHit(p, p.body_start + m.start(1), p.body_start + m.end(1),
+                           {"opening": m.group(1), "expected": f"a present-tense verb, e.g. '{verb}'"})
+    if len(bases) <= limit:
+        for p, m in bases:
             yield CheckHit(p, p.body_start + m.start(1), p.body_start + m.end(1),
                            {"opening": m.group(1), "expected": f"'{m.group(1)}s'"})
 
 
-def _third_person(stem: str) -> str:
-    for guess in (stem + "es", stem + "s", stem + "e" + "s"):
-        if guess in vocabulary.OPERATIVE_VERBS or guess[:1] + guess[1:] in vocabulary.OPERATIVE_VERBS:
+def _third_person(stem: str) -> Optional[str]:
+    """"Request" -> "Requests", "Recogniz" -> "Recognizes"; None unless it is a known operative verb."""
+    for guess in (stem + "s", stem + "es", stem + "e" + "s", stem[:-1] + "s" if stem[-1:] == stem[-2:-1] else ""):
+        if guess and guess in vocabulary.OPERATIVE_VERBS:
             return guess
-    return stem + "es" if stem.endswith(("s", "sh", "ch", "z")) else stem + "s"
+    return None
 
 
 def _by_part(paras: list[Paragraph]) -> dict[str, list[Paragraph]]:
@@ -284,6 +331,8 @@ def operative_numbering(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 @register("structure.single-operative", placeholders=())
 def single_operative(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-09: a single operative paragraph is not numbered."""
+    if doc.kind == "amendment":
+        return
     for part, paras in _by_part(list(ctx.nodes)).items():
         if len(paras) != 1:
             continue
@@ -301,8 +350,16 @@ def operative_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit
     if not _reliable(doc, params):
         return
     for part, paras in _by_part(list(ctx.nodes)).items():
+        marks = [final_mark(p.text)[0] for p in paras[:-1]]
+        if len(marks) >= 3 and marks.count(".") > len(marks) / 2:
+            continue  # numbered sentences (a declaration) or a parse doubt, not operative style
         for i, p in enumerate(paras):
             last = i == len(paras) - 1
+            if not _looks_operative(p) or (p.number is None and len(paras) > 1):
+                continue
+            tail = p.text.rstrip().rsplit("\n", 1)[-1]
+            if tail is not p.text and vocabulary.starts_with_opener(tail, strict=True):
+                continue  # a section's preambular line joined to the paragraph before it
             mark, pos = final_mark(p.text)
             if not mark or mark == ":":
                 continue  # a colon introduces a text the parser did not attach
@@ -345,12 +402,42 @@ def _series(labels: list[str]) -> Optional[list[str]]:
     return None
 
 
+def _body_paragraphs(nodes) -> list[Paragraph]:
+    """Preambular and operative paragraphs of the scope that read as such
+    (annex paragraphs follow their own style; header lines with "(a)" items
+    are sometimes filed as a preambular paragraph)."""
+    return [n for n in nodes
+            if (isinstance(n, PreambularParagraph) and vocabulary.starts_with_opener(n.body))
+            or (isinstance(n, OperativeParagraph) and vocabulary.starts_with_operative(n.body, loose=True))]
+
+
 def _siblings(p: Paragraph) -> Iterator[list[SubParagraph]]:
+    """Each list of sibling sub-paragraphs, walked without recursion (lists can nest deeply)."""
     if p.subparagraphs:
-        yield p.subparagraphs
-    for sub in p.all_subparagraphs():
-        if sub.children:
+        yield _flattened(p.subparagraphs)
+    stack = list(reversed(p.subparagraphs))
+    while stack:
+        sub = stack.pop()
+        if sub.children and not _misnested(sub):
             yield sub.children
+        stack.extend(reversed(sub.children))
+
+
+def _misnested(sub: SubParagraph) -> bool:
+    """"(cc)" after "(bb)" read as a roman numeral (200) under it: it is the next letter."""
+    lab, kids = sub.label.strip("()."), sub.children
+    return (len(kids) == 1 and lab in _LETTERS and lab in _LETTERS[26:]
+            and _LETTERS.index(lab) + 1 < len(_LETTERS)
+            and kids[0].label.strip("().") == _LETTERS[_LETTERS.index(lab) + 1])
+
+
+def _flattened(subs: list[SubParagraph]) -> list[SubParagraph]:
+    out: list[SubParagraph] = []
+    for s in subs:
+        out.append(s)
+        if _misnested(s):
+            out.append(s.children[0])
+    return out
 
 
 @register("structure.subparagraph-sequence", placeholders=("label", "expected"))
@@ -358,7 +445,7 @@ def subparagraph_sequence(doc: Document, params: dict, ctx) -> Iterator[CheckHit
     """ED-11: sub-paragraph labels run (a), (b), (c) ... / (i), (ii) ... without gaps."""
     if not _reliable(doc, params):
         return
-    for p in ctx.nodes:
+    for p in _body_paragraphs(ctx.nodes):
         for subs in _siblings(p):
             labels = [s.label.strip("().").lower() for s in subs]
             series = _series(labels)
@@ -376,7 +463,7 @@ def subparagraph_colon(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-11: the words introducing sub-paragraphs end with a colon."""
     if not _reliable(doc, params):
         return
-    for p in ctx.nodes:
+    for p in _body_paragraphs(ctx.nodes):
         if not p.subparagraphs:
             continue
         chapeau = p.text[:p.chapeau_end]
@@ -393,8 +480,8 @@ def subparagraph_punctuation(doc: Document, params: dict, ctx) -> Iterator[Check
         return
     operative_marks = tuple(params.get("operative", [";"]))
     preamble_marks = tuple(params.get("preamble", [",", ";"]))
-    for p in ctx.nodes:
-        allowed = preamble_marks if type(p).__name__ == "PreambularParagraph" else operative_marks
+    for p in _body_paragraphs(ctx.nodes):
+        allowed = preamble_marks if isinstance(p, PreambularParagraph) else operative_marks
         for subs in _siblings(p):
             for s in subs[:-1]:
                 own = s.text
@@ -418,6 +505,8 @@ def opening_italics(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     if not doc.formatting_known:
         return
     for p in ctx.nodes:
+        if not isinstance(p, (PreambularParagraph, OperativeParagraph)):
+            continue
         if not p.opening:
             continue
         start = p.body_start
@@ -487,6 +576,11 @@ def small_numbers(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         for m in _SMALL.finditer(node.text):
             if _BEFORE_OK.search(node.text[max(0, m.start() - 14):m.start()]):
                 continue
+            if re.match(r"\s+of\s+age\b", node.text[m.end():m.end() + 8]):
+                continue  # ages are given in figures ("children under 5 years of age")
+            near = node.text[max(0, m.start() - 80):m.end() + 80]
+            if re.search(r"(?<![\w.,/])(?:[1-9]\d|\d{3,})(?![\w.,/])\s+[a-z]", near):
+                continue  # figures below and above 10 together stay in figures
             yield CheckHit(node, m.start(), m.end(),
                            {"text": m.group(0), "words": words[int(m.group(1)) - 1] + m.group(0)[1:]})
 

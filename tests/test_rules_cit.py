@@ -1,0 +1,130 @@
+"""CIT rules: citations, footnotes and cross-references resolve."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.parser import parse_text
+from checker.rules.config import Config
+from checker.rules.engine import load_ruleset, lint
+from checker.rules.examples import run_examples
+
+GA = "The General Assembly,\n\n"
+
+
+@pytest.fixture(scope="module")
+def ruleset():
+    return load_ruleset(use_cache=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("RESLINT_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def findings(ruleset, text: str, code: str, config: Config | None = None):
+    config = config or Config(extend_select=[code])
+    return [f for f in lint(parse_text(text), ruleset.subset([code]), config) if f.rule == code]
+
+
+def test_at_least_ten_cit_rules_with_examples(ruleset) -> None:
+    cit = [r for r in ruleset.rules if r.code.startswith("CIT")]
+    assert len(cit) >= 10
+    failures = [str(f) for r in cit for f in run_examples(r, parse_text)]
+    assert failures == []
+
+
+def test_registry_date_mismatch_has_unsafe_fix(ruleset) -> None:
+    (f,) = findings(ruleset, GA + "Recalling its resolution 48/141 of 21 December 1993,", "CIT011")
+    assert "adopted on 20 December 1993 according to the registry" in f.message
+    assert f.fix is not None and not f.fix.safe
+    assert f.fix.edits[0].replacement == "20 December 1993"
+
+
+def test_project_registry_files_are_used(ruleset, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.csv"
+    extra.write_text("symbol,date\nA/RES/47/999,1992-12-20\n", encoding="utf-8")
+    text = GA + "Recalling its resolution 47/999 of 21 December 1992,"
+    assert findings(ruleset, text, "CIT011") == []
+    config = Config(extend_select=["CIT011"], registry_files=[extra])
+    (f,) = findings(ruleset, text, "CIT011", config)
+    assert "20 December 1992" in f.message
+
+
+def test_unregistered_is_off_by_default(ruleset) -> None:
+    text = GA + "Recalling its resolution 47/999 of 20 December 1992,"
+    assert [f for f in lint(parse_text(text), ruleset, Config()) if f.rule == "CIT013"] == []
+    (f,) = findings(ruleset, text, "CIT013")
+    assert f.severity == "info"
+
+
+def test_date_spread_over_a_list_is_not_checked(ruleset) -> None:
+    # The date belongs to 452 (1979) only; 465 (1980) is undated.
+    text = GA + ("Calling for the implementation of Security Council resolutions 446 (1979), "
+                 "452 (1979) of 20 July 1979, 465 (1980), 1515 (2003) of 19 November 2003 and 2334 (2016),")
+    assert findings(ruleset, text, "CIT009") == []
+    text = GA + "Recalling its resolutions 71/243 and 75/233 of 21 December 2020,"
+    assert findings(ruleset, text, "CIT009") == []
+
+
+def test_other_assemblies_are_not_the_general_assembly(ruleset) -> None:
+    text = GA + ("Welcoming the decision by the United Nations Environment Assembly at its resumed fifth "
+                 "session, in its resolution 5/14 of 2 March 2022, and United Nations Environment Assembly "
+                 "resolution 5/5 of 2 March 2022,")
+    assert findings(ruleset, text, "CIT008") == []
+    text = GA + "Noting the Economic and Social Commission for Asia and the Pacific in its resolution 73/8 of 19 May 2017,"
+    assert findings(ruleset, text, "CIT009") == []
+
+
+def test_named_body_owns_its(ruleset) -> None:
+    text = GA + "Recalling that the Security Council in its resolution 1325 (2000) of 31 October 2001 decided,"
+    (f,) = findings(ruleset, text, "CIT009")
+    assert "2000" in f.message
+
+
+def test_ga_session_closes_late_september(ruleset) -> None:
+    text = GA + "Recalling its resolution 47/120 B of 20 September 1993,"
+    assert findings(ruleset, text, "CIT009") == []
+
+
+def test_direction_fix_is_safe(ruleset) -> None:
+    text = GA + "1. Requests a report.\n\n2. Decides to consider the report requested in paragraph 1 below."
+    (f,) = findings(ruleset, text, "CIT005")
+    assert f.fix.safe and f.fix.edits[0].replacement == "above"
+
+
+def test_paragraph_of_another_resolution_is_skipped(ruleset) -> None:
+    text = GA + "1. Requests a report.\n\n2. Recalls paragraph 9 of resolution 60/251."
+    assert findings(ruleset, text, "CIT004") == []
+
+
+def test_unit_exponent_is_not_a_marker(ruleset) -> None:
+    text = GA + "1. Decides that containers of 0.100 m³ or more are covered."
+    assert findings(ruleset, text, "CIT001") == []
+
+
+def test_full_symbol_fix(ruleset) -> None:
+    (f,) = findings(ruleset, GA + "Recalling its resolution A/RES/61/171 of 19 December 2006,", "CIT014")
+    assert f.fix.safe and f.fix.edits[0].replacement == "61/171"
+    (f,) = findings(ruleset, GA + "Recalling the 2030 Agenda (A/RES/70/1),", "CIT014")
+    assert not f.fix.safe and f.fix.edits[0].replacement == "resolution 70/1"
+
+
+def test_symbols_in_footnotes_are_not_cit014(ruleset) -> None:
+    text = GA + "Recalling its resolution 70/1,¹\n\n1. Decides.\n\n__________________\n¹ A/RES/70/1."
+    assert findings(ruleset, text, "CIT014") == []
+
+
+def test_malformed_symbol_fix(ruleset) -> None:
+    (f,) = findings(ruleset, GA + "Taking note of draft resolution A/HRC/56/L12,", "CIT007")
+    assert f.fix.safe and f.fix.edits[0].replacement == "A/HRC/56/L.12"
+
+
+def test_own_header_symbol_is_checked(ruleset) -> None:
+    text = ("United Nations\n\nA/HRC/56/L12\n\nGeneral Assembly\n\nDistr.: Limited\n8 July 2024\n\n"
+            "Human Rights Council\nFifty-sixth session\nAgenda item 10\n\nBhutan: draft resolution\n\n"
+            "56/... Technical cooperation\n\nThe Human Rights Council,\n\n1. Decides to remain seized of the matter.\n")
+    (f,) = findings(ruleset, text, "CIT007")
+    assert f.address == "HEADER" and f.fix.edits[0].replacement == "A/HRC/56/L.12"

@@ -1,0 +1,109 @@
+"""STR rules: their own examples, fixes, and the cases that must stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.fix import apply_edits
+from checker.parser import parse_text
+from checker.rules.config import Config
+from checker.rules.engine import DEFAULT_PACK, lint, load_ruleset
+from checker.rules.examples import run_examples
+
+STR = DEFAULT_PACK / "str.yaml"
+CODES = [f"STR{n:03d}" for n in range(1, 18)]
+
+
+@pytest.fixture(scope="module")
+def ruleset():
+    return load_ruleset([STR], include_default=False, use_cache=False)
+
+
+def findings(ruleset, text: str, code: str | None = None):
+    found = lint(parse_text(text), ruleset, Config())
+    return [f for f in found if code is None or f.rule == code]
+
+
+def fixed(ruleset, text: str, code: str) -> str:
+    found = [f for f in findings(ruleset, text, code) if f.fix is not None]
+    assert found and all(f.fix.safe for f in found)
+    return apply_edits(text, [e for f in found for e in f.fix.edits])
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_examples(ruleset, code: str) -> None:
+    assert run_examples(ruleset.get(code), parse_text) == []
+
+
+def test_no_comma_without_preamble_is_fine(ruleset) -> None:
+    text = "The General Assembly\n\nEndorses the political declaration annexed to the present resolution."
+    assert findings(ruleset, text) == []
+
+
+def test_authoring_comma_fix(ruleset) -> None:
+    text = "The General Assembly\n\nRecalling its resolution 77/1,\n\n1. Decides to act;\n2. Requests a report."
+    assert fixed(ruleset, text, "STR003").startswith("The General Assembly,\n")
+
+
+def test_preamble_fix_replaces_semicolon(ruleset) -> None:
+    text = "The General Assembly,\n\nRecalling its resolution 77/1;\n\n1. Decides to act;\n2. Requests a report."
+    assert "Recalling its resolution 77/1,\n" in fixed(ruleset, text, "STR004")
+
+
+def test_operative_fix(ruleset) -> None:
+    text = "The General Assembly,\n\n1. Decides to act.\n2. Requests a report;"
+    out = fixed(ruleset, text, "STR010")
+    assert "1. Decides to act;\n2. Requests a report." in out
+
+
+def test_space_before_semicolon_is_ocr_not_an_error(ruleset) -> None:
+    text = "The General Assembly,\n\nRecalling its resolution 77/1 ,\n\n1. Decides to act ;\n2. Requests a report ."
+    assert findings(ruleset, text, "STR004") == [] and findings(ruleset, text, "STR010") == []
+
+
+def test_numbering_restarts_in_each_part(ruleset) -> None:
+    text = ("The General Assembly,\n\nA\n\nRecalling its resolution 77/1,\n\n1. Decides to act;\n2. Requests a report.\n\n"
+            "B\n\nRecalling its resolution 77/2,\n\n1. Decides to act;\n2. Requests a report.")
+    assert findings(ruleset, text, "STR008") == []
+
+
+def test_annex_paragraphs_are_not_operative(ruleset) -> None:
+    text = ("The General Assembly,\n\nRecalling its resolution 77/1,\n\n1. Adopts the declaration annexed to the present "
+            "resolution;\n2. Requests a report.\n\nAnnex\n\nDeclaration\n\n1. We commit ourselves to act.\n\n"
+            "3. We reaffirm our resolve.")
+    assert findings(ruleset, text, "STR008") == [] and findings(ruleset, text, "STR010") == []
+
+
+def test_preambular_subitems_may_end_with_commas_or_semicolons(ruleset) -> None:
+    for mark in (",", ";"):
+        text = (f"The Commission on Human Rights,\n\nRecalling the following:\n(a) Its resolution 1999/1{mark}\n"
+                "(b) Its resolution 1999/2,\n\n1. Decides to act;\n2. Requests a report.")
+        assert findings(ruleset, text, "STR013") == []
+
+
+def test_relative_clause_in_preamble_is_not_operative(ruleset) -> None:
+    text = ("The General Assembly,\n\nRecalling its resolution 77/1, in which it decided to act, and requests the "
+            "Secretary-General to report,\n\n1. Decides to act;\n2. Requests a report.")
+    assert findings(ruleset, text, "STR006") == []
+
+
+def test_percent_fix(ruleset) -> None:
+    text = "The General Assembly,\n\n1. Notes that 15% of the budget is unspent;\n2. Requests a report."
+    assert "15 per cent of" in fixed(ruleset, text, "STR017")
+
+
+def test_single_operative_fix(ruleset) -> None:
+    text = "The General Assembly,\n\nRecalling its resolution 77/1,\n\n1. Decides to remain seized of the matter."
+    assert fixed(ruleset, text, "STR009").endswith("\nDecides to remain seized of the matter.")
+
+
+def test_ages_stay_in_figures(ruleset) -> None:
+    text = "The General Assembly,\n\n1. Notes that children under 5 years of age suffer;\n2. Requests a report."
+    assert findings(ruleset, text, "STR016") == []
+
+
+def test_italics_ignored_without_formatting(ruleset) -> None:
+    text = "The General Assembly,\n\nRecalling its resolution 77/1,\n\n1. Decides to act;\n2. Requests a report."
+    doc = parse_text(text)
+    assert not doc.formatting_known
+    assert findings(ruleset, text, "STR014") == []
