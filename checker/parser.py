@@ -693,7 +693,10 @@ def _looks_like_heading(text: str) -> bool:
 
 
 def _is_next_letter(prev: str, label: str) -> bool:
-    return len(prev) == 1 and len(label) == 1 and ord(label) == ord(prev) + 1
+    """(h) -> (i), (bb) -> (cc): a letter label, not a roman second-degree one."""
+    if len(prev) != len(label) or not prev or len(set(prev)) != 1 or len(set(label)) != 1:
+        return False
+    return ord(label[0]) == ord(prev[0]) + 1
 
 
 def _strip_marks(text: str) -> str:
