@@ -213,12 +213,7 @@ class _Builder:
             first -= 1
         if any(ln.blank_before for ln in lines) is False:
             first = kind_index
-        builder = TextBuilder()
-        for k in range(first, kind_index + 1):
-            if len(builder):
-                builder.add_synthetic(" ", lines[k].tmap.to_original(0) - 1)
-            builder.add_mapped(lines[k].text, lines[k].tmap)
-        text, tmap = builder.build()
+        text, tmap = _join_lines(lines[first:kind_index + 1], " ")
         h.kind_line = text
         self.doc.header.fields["kind_line"] = HeaderField("kind_line", text, tmap.span(0, len(text)))
         m = re.match(r"^(?P<names>.+?)\s*:\**\s*(?:draft|amendment|revised)", text, re.I)
@@ -268,12 +263,7 @@ class _Builder:
         chosen = [ln for ln in lines[start:] if not ln.furniture and not ln.text.startswith("[")]
         if not chosen:
             return
-        builder = TextBuilder()
-        for line in chosen:
-            if len(builder):
-                builder.add_synthetic(" ", line.tmap.to_original(0) - 1)
-            builder.add_mapped(line.text, line.tmap)
-        text, tmap = builder.build()
+        text, tmap = _join_lines(chosen, " ")
         number = g.match(g.title_number, text.lstrip("* "))
         title = Title("title", "TITLE", text, tmap)
         if number is not None:
@@ -288,12 +278,7 @@ class _Builder:
         kept = [ln for ln in lines if not ln.furniture]
         if not kept:
             return None
-        builder = TextBuilder()
-        for line in kept:
-            if len(builder):
-                builder.add_synthetic("\n", line.tmap.to_original(0) - 1)
-            builder.add_mapped(line.text, line.tmap)
-        text, tmap = builder.build()
+        text, tmap = _join_lines(kept, "\n")
         return Node("header", "HEADER", text, tmap)
 
     # -- body -------------------------------------------------------------------
@@ -544,12 +529,7 @@ class _Builder:
     def _close(self, lines: list[LogicalLine]) -> None:
         if not lines:
             return
-        builder = TextBuilder()
-        for line in lines:
-            if len(builder):
-                builder.add_synthetic("\n", line.tmap.to_original(0) - 1)
-            builder.add_mapped(line.text, line.tmap)
-        text, tmap = builder.build()
+        text, tmap = _join_lines(lines, "\n")
         closing = Closing("closing", "CLOSING", text, tmap)
         for line in lines:
             meeting = g.match(g.meeting_line, line.text)
@@ -658,6 +638,16 @@ class _Builder:
             nxt = next((n for n in nodes if n.span.start >= d.span.end), None)
             if nxt is not None:
                 d.target = nxt.span
+
+
+def _join_lines(lines, separator: str):
+    """Lines (text + map) joined into one text; the separator maps to the line break."""
+    builder = TextBuilder()
+    for line in lines:
+        if len(builder):
+            builder.add_synthetic(separator, line.tmap.to_original(0) - 1)
+        builder.add_mapped(line.text, line.tmap)
+    return builder.build()
 
 
 def _split_and(chunk: str) -> list[tuple[int, str]]:
