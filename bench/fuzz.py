@@ -115,6 +115,22 @@ def main(argv=None) -> int:
     count = 0
     start = time.monotonic()
 
+    def save(partial: bool) -> None:
+        """Write what is known so far (unminimized), so a killed run still leaves its crashes."""
+        if not args.report:
+            return
+        rows = [{"key": k, "count": e["count"], "name": e["name"], "input_bytes_repr": repr(e["data"]),
+                 "traceback": e["traceback"]} for k, e in sorted(crashes.items())]
+        Path(args.report).write_text(json.dumps({"examples": count, "partial": partial, "crashes": rows}, indent=2),
+                                     encoding="utf-8")
+
+    def _term(_signum, _frame):
+        save(partial=True)
+        print(f"\nstopped: {count} examples, {len(crashes)} distinct crash(es); see {args.report}", flush=True)
+        os._exit(1 if crashes else 0)
+
+    signal.signal(signal.SIGTERM, _term)
+
     @settings(max_examples=args.examples, deadline=None, database=None, derandomize=False,
               phases=[Phase.generate], suppress_health_check=list(HealthCheck))
     @given(test_fuzz.encoded())
@@ -129,6 +145,9 @@ def main(argv=None) -> int:
             if entry is None or len(data) < len(entry["data"]):
                 crashes[key] = {"data": data, "name": name, "count": (entry or {}).get("count", 0) + 1,
                                 "traceback": "".join(traceback.format_exception(exc))}
+                if entry is None:
+                    print(f"[{time.monotonic() - start:7.0f}s] new crash {key} at example {count}", flush=True)
+                    save(partial=True)
             else:
                 entry["count"] += 1
         if args.progress and count % args.progress == 0:
