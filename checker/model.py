@@ -226,7 +226,9 @@ class PreambularParagraph(Paragraph):
 
 @dataclass(slots=True)
 class OperativeParagraph(Paragraph):
-    pass
+    # A decision's operative part is often lettered: "(a) Decides ...; (b) Requests ...".
+    # Such paragraphs are addressed OP1, OP2 by position; ``label`` keeps "(a)".
+    lettered: bool = False
 
 
 @dataclass(slots=True)
@@ -376,16 +378,20 @@ class Document:
         yield from self.preamble
         yield from self.operative
 
-    def text_nodes(self) -> Iterator[Node]:
-        """Every paragraph-level node of the body, in document order."""
+    def text_nodes(self, annexes: bool = True) -> Iterator[Node]:
+        """Every paragraph-level node of the body, in document order.
+
+        ``annexes=False`` leaves out annexed texts: they are often adopted elsewhere
+        (a declaration, a conference outcome) and reproduced as they stand."""
         if self.title is not None:
             yield self.title
         yield from self.preamble
         yield from self.operative
-        for annex in self.annexes:
-            if annex.heading is not None:
-                yield annex.heading
-            yield from annex.paragraphs
+        if annexes:
+            for annex in self.annexes:
+                if annex.heading is not None:
+                    yield annex.heading
+                yield from annex.paragraphs
         yield from self.footnotes
 
     def node_at(self, offset: int) -> Optional[Node]:

@@ -656,6 +656,9 @@ class _Normalizer:
             return True
         if vocabulary.SUBPARAGRAPH_LABEL.match(s_plain) and terminal:
             return True
+        bare = vocabulary.NUMBER_WITHOUT_STOP.match(s_plain)
+        if bare and terminal and vocabulary.starts_with_operative(s_plain[bare.end():]):
+            return True
         if terminal and vocabulary.starts_with_opener(s_plain, strict=True):
             return True
         if terminal and not prev_s.endswith(":") and vocabulary.starts_with_operative(s_plain) and s_plain[:1].isupper():

@@ -302,12 +302,17 @@ class _Builder:
         body = self.n.body
         # pp_follows[i]: a preambular opener comes after line i before any numbered paragraph
         pp_follows = [False] * (len(body) + 1)
+        # numbered_follows[i]: a numbered paragraph comes after line i before the closing
+        numbered_follows = [False] * (len(body) + 1)
         for i in range(len(body) - 1, -1, -1):
             t = body[i].text.replace("**", "").lstrip("*_ ")
-            if (t[:1].isdigit() and g.match(g.paragraph_number, t)) or vocabulary.is_closing_line(t):
+            numbered = bool(t[:1].isdigit() and g.match(g.paragraph_number, t))
+            if numbered or vocabulary.is_closing_line(t):
                 pp_follows[i] = False
+                numbered_follows[i] = numbered
             else:
                 pp_follows[i] = pp_follows[i + 1] or vocabulary.starts_with_opener(t, strict=True)
+                numbered_follows[i] = numbered_follows[i + 1]
         for line_no, line in enumerate(body):
             text = line.text.replace("**", "")
             plain = text.lstrip("*_ ")
@@ -366,6 +371,8 @@ class _Builder:
                     closing_lines.append(line)
                 continue
             number = g.match(g.paragraph_number, plain) if plain[:1].isdigit() else None
+            if number is None and plain[:1].isdigit() and isinstance(current, OperativeParagraph):
+                number = _number_without_full_stop(plain, current)
             sub = g.match(g.subparagraph_label, plain) if plain[:1] == "(" else None
             if number is not None:
                 flush()
@@ -382,6 +389,15 @@ class _Builder:
                 pending = [line]
                 continue
             if sub is not None and current is not None:
+                if not pp_follows[line_no + 1] and not numbered_follows[line_no + 1] \
+                        and self._starts_lettered_operative(current, plain, sub):
+                    # A decision's operative part lettered (a), (b) after the preamble.
+                    flush()
+                    state = "operative"
+                    current = OperativeParagraph("operative-paragraph", "", "", line.tmap, part=part)
+                    current.lettered = True
+                    pending = [line]
+                    continue
                 pending.append(line)
                 continue
             starts_pp = vocabulary.starts_with_opener(plain)
@@ -419,6 +435,21 @@ class _Builder:
         flush()
         self._close(closing_lines)
 
+    @staticmethod
+    def _starts_lettered_operative(current: Paragraph, plain: str, sub) -> bool:
+        """Is a lettered line "(a) Decides ..." an operative paragraph of its own, not a sub-item?
+
+        So it is after a preambular paragraph or another lettered operative
+        paragraph, when it opens with an operative verb in the present tense and
+        (the caller checks) no preambular or numbered paragraph follows: items in
+        the middle of a preamble quote another text ("... inter alia: (a) Calls upon")."""
+        if isinstance(current, OperativeParagraph) and not current.lettered:
+            return False
+        if not re.fullmatch(r"[a-z]", sub.get("label") or ""):
+            return False
+        rest = plain[plain.find(")") + 1:].lstrip("*_ ")
+        return vocabulary.starts_with_operative(rest) and not vocabulary.starts_with_opener(rest)
+
     def _prefix_part(self, letter: str) -> None:
         for p in self.doc.preamble + self.doc.operative:
             if not p.part:
@@ -446,9 +477,14 @@ class _Builder:
         first = lines[0].text
         lead = len(first) - len(first.lstrip("*_ "))
         if isinstance(para, OperativeParagraph) and para.number is not None:
-            m = re.match(r"[*_]*(\d{1,3})\s?\.[*_]*\s+", first)
+            m = re.match(r"[*_]*(\d{1,3})(\s?\.)?[*_]*\s+", first)
             if m:
-                para.label = f"{m.group(1)}."
+                para.label = m.group(1) + ("." if m.group(2) else "")  # "25" when the full stop is missing
+                para.body_start = m.end()
+        elif isinstance(para, OperativeParagraph) and para.lettered:
+            m = re.match(r"[*_]*(\([a-z]\))[*_]*\s+", first)
+            if m:
+                para.label = m.group(1)
                 para.body_start = m.end()
         else:
             para.body_start = lead
@@ -673,6 +709,17 @@ def vocabulary_sponsor(name: str, non_member: bool, span: Span):
     from checker.model import Sponsor
 
     return Sponsor(name, non_member, span)
+
+
+def _number_without_full_stop(plain: str, current: OperativeParagraph) -> Optional[dict]:
+    """ "25 Condemns ..." right after paragraph 24: a numbered paragraph whose full stop was dropped.
+
+    Only the next number followed by an operative verb counts, so that a wrapped
+    line starting with a figure ("25 per cent of ...") stays a continuation."""
+    m = vocabulary.NUMBER_WITHOUT_STOP.match(plain)
+    if m is None or current.number is None or int(m["number"]) != current.number + 1:
+        return None
+    return {"number": m["number"]} if vocabulary.starts_with_operative(plain[m.end():]) else None
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -55,6 +55,8 @@ KIND_LINE = re.compile(
 )
 
 NUMBERED_PARAGRAPH = re.compile(r"^(?P<number>\d{1,3})\s?\.\s+(?=\S)")
+# "25 Condemns ...": a paragraph number whose full stop was dropped (only trusted before an operative verb)
+NUMBER_WITHOUT_STOP = re.compile(r"^(?P<number>\d{1,3})\s+(?=[A-Z])")
 SUBPARAGRAPH_LABEL = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s*(?=\S)")
 CLOSING_LINE = re.compile(
     r"^(?:\d{1,4}(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b"

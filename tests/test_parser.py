@@ -165,6 +165,26 @@ def test_annex_paragraphs_are_not_operative():
     assert doc.closing.date == "2024-03-01"
 
 
+def test_lettered_operative_part_of_a_decision():
+    text = ("The General Assembly,\n\nRecalling its resolution 79/81 of 3 December 2024,\n\n"
+            "Recalling also its decision 79/573 of 5 September 2025:\n\n"
+            "(a) Expresses its gratitude to the Co-Chairs of the Conference;\n\n"
+            "(b) Endorses the declaration of the Conference.\n")
+    doc = parse_text(text)
+    assert [p.address for p in doc.preamble] == ["PP1", "PP2"]
+    assert [(p.address, p.label, p.opening) for p in doc.operative] == [
+        ("OP1", "(a)", "Expresses"), ("OP2", "(b)", "Endorses")]
+
+
+def test_lettered_items_quoted_inside_a_preamble_stay_sub_items():
+    text = ("The Commission,\n\nRecalling that the Declaration, inter alia:\n\n"
+            "(a) Calls upon the Office to assume a larger role;\n\n(b) Recommends increased coordination;\n\n"
+            "Mindful of its mandate,\n\n1. Requests a report.\n")
+    doc = parse_text(text)
+    assert [s.address for s in doc.preamble[0].subparagraphs] == ["PP1(a)", "PP1(b)"]
+    assert [p.address for p in doc.operative] == ["OP1"]
+
+
 def test_parse_json_contract(tmp_path):
     if not (SAMPLES / "ga-draft-paragraph-per-line.txt").exists():
         pytest.skip("sample missing")

@@ -52,6 +52,13 @@ def test_safe_fix_replaces_the_reference(ruleset, wrong: str, right: str) -> Non
     assert f"at its {right};" in fixed
 
 
+def test_annexed_texts_are_not_checked_for_session_form(ruleset) -> None:
+    text = ("The General Assembly,\n\n1. Adopts the declaration annexed to the present resolution and decides to "
+            "review it at its 81st session.\n\n10th plenary meeting\n1 March 2024\n\nAnnex\n\nDeclaration\n\n"
+            "1. We will review progress at the 78th session of the General Assembly.\n")
+    assert [f.address for f in findings(ruleset, text, "SES002")] == ["OP1"]
+
+
 def test_official_records_title_form_is_not_capitalization_error(ruleset) -> None:
     text = ("The General Assembly,\n\nNoting the report,\n\n1. Takes note of Official Records of the General "
             "Assembly, Seventy-ninth Session, Supplement No. 53;\n2. Requests a report.")

@@ -127,6 +127,13 @@ def test_never_abbreviated_is_error_with_fix(ruleset):
     assert [f.fix.edits[0].replacement for f in findings] == ["United Nations", "Economic and Social Council"]
 
 
+def test_never_abbreviated_skips_annexed_texts(ruleset):
+    """An annexed declaration is reproduced as adopted elsewhere; the resolution's own text is still checked."""
+    text = ("1. Adopts the declaration annexed to the present resolution, and invites the UN system to act.\n\n"
+            "10th plenary meeting\n1 March 2024\n\nAnnex\n\nDeclaration\n\n1. We support the UN development system.\n")
+    assert [(r, a) for r, a in found(ruleset, text) if r == "TRM006"] == [("TRM006", "OP1")]
+
+
 def test_dotted_acronym_fix_and_traps(ruleset):
     doc = parse_text(GA + "1. Invites the U.N.D.P. to act;\n")
     (f,) = [f for f in lint(doc, ruleset, Config()) if f.rule == "TRM007"]

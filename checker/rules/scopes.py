@@ -36,6 +36,8 @@ def _annex(doc: Document) -> Iterator[Node]:
 
 SCOPES: dict[str, Callable[[Document], Iterator[Node]]] = {
     "document": lambda doc: doc.text_nodes(),
+    # The resolution's own words: annexed texts are reproduced as adopted elsewhere.
+    "resolution": lambda doc: doc.text_nodes(annexes=False),
     "header": _optional("header_node"),
     "sponsors": _optional("sponsors_node"),
     "title": _optional("title"),

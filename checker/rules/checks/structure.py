@@ -337,6 +337,19 @@ def operative_numbering(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             expected += 1
 
 
+@register("structure.operative-number-form", placeholders=("number",))
+def operative_number_form(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-08: an operative number is followed by a full stop ("25. Condemns", not "25 Condemns")."""
+    if not _reliable(doc, params, marks_only=True):
+        return
+    for p in ctx.nodes:
+        if p.number is None or not p.label or p.label.endswith("."):
+            continue
+        end = len(p.label) + p.text.find(p.label)
+        yield CheckHit(p, 0, end, {"number": p.label},
+                       fix=_replace_fix(p, end, "", ".", f"Write '{p.label}.'"))
+
+
 @register("structure.single-operative", placeholders=())
 def single_operative(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-09: a single operative paragraph is not numbered."""

@@ -53,10 +53,7 @@ class AcronymIndex:
 
 def body_nodes(doc: Document, annexes: bool = True) -> list[Node]:
     """The text of the resolution: title, preamble, operative part, footnotes (and annexes)."""
-    if annexes:
-        return list(doc.text_nodes())
-    skip = {id(n) for a in doc.annexes for n in ([a.heading] if a.heading else []) + list(a.paragraphs)}
-    return [n for n in doc.text_nodes() if id(n) not in skip]
+    return list(doc.text_nodes(annexes=annexes))
 
 
 def _base(acr: str) -> str:
@@ -222,7 +219,7 @@ def never_abbreviated(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     Official names built on "UN-" ("UN-Women") are not abbreviations; titles in
     quotation marks and lines in capitals are left alone."""
     swap = params.get("swap") or {}
-    for node in body_nodes(doc):
+    for node in ctx.nodes:
         text = scan_text(node)
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         for u in find_acronym_uses(text):
