@@ -128,3 +128,31 @@ def test_own_header_symbol_is_checked(ruleset) -> None:
             "56/... Technical cooperation\n\nThe Human Rights Council,\n\n1. Decides to remain seized of the matter.\n")
     (f,) = findings(ruleset, text, "CIT007")
     assert f.address == "HEADER" and f.fix.edits[0].replacement == "A/HRC/56/L.12"
+
+
+# CIT015: "this resolution" -------------------------------------------------
+
+def test_this_resolution_still_fires_in_general_assembly_text(ruleset) -> None:
+    (f,) = findings(ruleset, GA + "1. Requests the Secretary-General to report on the implementation of this resolution.",
+                    "CIT015")
+    assert f.fix is not None and f.fix.safe
+    assert f.fix.edits[0].replacement == "the present resolution"
+
+
+def test_this_resolution_not_reported_in_security_council_text(ruleset) -> None:
+    text = ("The Security Council,\n\n1. Requests the Secretary-General to report within 60 days of the "
+            "adoption of this resolution;\n\n2. Decides to remain seized of the matter.")
+    assert findings(ruleset, text, "CIT015") == []
+
+
+def test_this_resolution_pointing_at_another_resolution_is_not_reported(ruleset) -> None:
+    text = GA + ("1. Decides that the informal consultations concerning the annual resolution on oceans "
+                 "will be held in March, and that the consultations on this resolution will last five days.")
+    assert findings(ruleset, text, "CIT015") == []
+    coordinated = GA + "1. Requests a report on resolution 50/1 and this resolution."
+    assert len(findings(ruleset, coordinated, "CIT015")) == 1
+
+
+def test_this_resolution_inside_a_quotation_is_not_reported(ruleset) -> None:
+    text = GA + "1. Recalls that resolution 50/1 provides that “this resolution shall be reviewed”."
+    assert findings(ruleset, text, "CIT015") == []

@@ -389,3 +389,61 @@ def kind(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             correct = "resolution"
         if correct and correct != c.kind:
             yield CheckHit(node, c.start, c.end, {"number": c.number, "kind": c.kind, "correct": correct})
+
+
+# --------------------------------------------------------------------------
+# "this resolution"
+# --------------------------------------------------------------------------
+
+_THIS_RESOLUTION = re.compile(r"\bthis\s+resolution\b", re.I)
+# The sentence (or ";"-clause) that holds the phrase: its antecedent, if any, is there.
+_SENTENCE_START = re.compile(r"(?:[;:]|\.(?=\s+[A-Z]))\s*")
+# Another resolution named before the phrase ("the annual resolution on sustainable fisheries",
+# "its resolution 70/1"); not the text's own ("the present resolution").
+_RESOLUTION_WORD = re.compile(r"\bresolutions?\b", re.I)
+_SELF_BEFORE = re.compile(r"\b(?:present|this)\s+$", re.I)
+# "resolution 1409 (2002) and this resolution": coordinated with the other one, so the text's own.
+_COORDINATED = re.compile(r"(?:\band|\bor|\bas\s+well\s+as|,)\s*$", re.I)
+_OPEN_QUOTES, _CLOSE_QUOTES = "“‘", "”’"
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a quotation ("“... this resolution ...”") opened before it?"""
+    before = text[:pos]
+    curly = sum(before.count(q) for q in _OPEN_QUOTES) - sum(before.count(q) for q in _CLOSE_QUOTES)
+    return curly > 0 or before.count('"') % 2 == 1
+
+
+def _other_antecedent(text: str, pos: int, lo: int) -> bool:
+    """Does "this resolution" at ``pos`` point back at another resolution named in its sentence?"""
+    cut = max((m.end() for m in _SENTENCE_START.finditer(text, lo, pos)), default=lo)
+    last = None
+    for m in _RESOLUTION_WORD.finditer(text, cut, pos):
+        if not _SELF_BEFORE.search(text, max(cut, m.start() - 12), m.start()):
+            last = m
+    if last is None:
+        return False
+    between = re.sub(r"\s*\d[\d/]*(?:\s*\([^)]*\))?", "", text[last.end():pos])  # drop "1409 (2002)"
+    return not _COORDINATED.search(between)
+
+
+@register("citations.this-resolution", placeholders=("match", "replacement"),
+          params_schema={"type": "object", "properties": {"skip-bodies": {"type": "array", "items": {"type": "string"}}},
+                         "additionalProperties": False})
+def this_resolution(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """"this resolution" for the text itself: "the present resolution" (ED-16).
+
+    Not reported: in the bodies of ``skip-bodies`` (Security Council texts use both
+    forms), inside a quotation (the quoted text's own words), and where the phrase
+    points back at another resolution named in its sentence ("the annual resolution on
+    sustainable fisheries ... consultations on this resolution")."""
+    if (doc.body or "").lower() in {b.lower() for b in params.get("skip-bodies") or ()}:
+        return
+    for node in ctx.nodes:
+        lo = getattr(node, "body_start", 0)
+        for m in _THIS_RESOLUTION.finditer(node.text):
+            if _quoted(node.text, m.start()) or _other_antecedent(node.text, m.start(), lo):
+                continue
+            right = "The present resolution" if m.group(0)[0].isupper() else "the present resolution"
+            fix = Fix(f"Replace '{m.group(0)}' with '{right}'", (Edit(node.span_of(m.start(), m.end()), right),), safe=True)
+            yield CheckHit(node, m.start(), m.end(), {"match": m.group(0), "replacement": right}, fix=fix)
