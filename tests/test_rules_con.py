@@ -151,3 +151,57 @@ def test_consent_from_the_wrong_party(ruleset):
 
 def test_request_of_a_body_outside_an_assistance_clause_is_fine(ruleset):
     assert found(ruleset, "4. Requests the Secretary-General, at the request of the Office, to prepare a report;") == []
+
+
+# ------------------------------------------------------------ false-alarm classes of adopted texts
+
+@pytest.mark.parametrize("text", [
+    # Support to the provider's own fund, programme or work, not assistance to a State.
+    "5. Invites Member States and donors to contribute to the technical cooperation trust funds of the Programme;",
+    "5. Appeals to Governments and donors to support the technical cooperation programme of the Commission;",
+    "5. Appeals to Governments and donors to assist the secretariat of the Commission in carrying out "
+    "technical cooperation activities, in particular in developing countries;",
+    "5. Urges the Secretary-General to provide resources to the Office so that it can implement its mandate, "
+    "including capacity-building activities for Member States;",
+    "5. Encourages United Nations agencies to take into account in their technical assistance to States "
+    "the elements necessary for the rule of law;",
+    "5. Calls upon donors to support the Facility, recognizing its vital role in providing technical assistance, "
+    "advisory services and capacity-building to developing countries;",
+    # Assistance to a body, not to a State.
+    "5. Invites the United Nations Institute for Training and Research to provide technical assistance "
+    "to the Group of Experts;",
+    # National ownership, work with the State, the States' own demand.
+    "5. Invites the international community to increase technical assistance to developing countries "
+    "in line with their national development strategies;",
+    "5. Requests the Secretary-General to deliver capacity-building activities in cooperation with Member States;",
+    "5. Encourages the Office to increase its capability to meet the growing demand for support to strengthen "
+    "the capacity-building of developing countries;",
+    # States among those asked: national institutions are their own.
+    "5. Encourages Member States and the United Nations to support women's leadership, including by "
+    "building the capacities of national institutions;",
+])
+def test_false_alarm_classes_of_adopted_texts(ruleset, text):
+    assert found(ruleset, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "5. Requests the Secretary-General, in cooperation with Member States, international financial institutions "
+    "and donors, to provide technical assistance to developing countries;",
+    "5. Urges the Office to provide technical assistance to the Government of Mali to implement its national plan;",
+    "5. Encourages Member States and the United Nations to provide technical assistance to Somalia;",
+    "5. Requests the Office to provide technical assistance to the Group of Mali's national experts in Bamako, "
+    "and to States;",
+])
+def test_true_cases_beside_the_false_alarm_classes_still_fire(ruleset, text):
+    assert [rule for rule, _ in found(ruleset, text)] == ["CON001"]
+
+
+def test_first_person_declaration_items_answer_to_their_own_verb(ruleset):
+    text = ("5. We are deeply concerned at the pace of progress, and we:\n"
+            "(a) Recognize that finance and capacity-building are critical enablers for developing countries;\n"
+            "(b) Note the gap in adaptation finance;\n")
+    assert found(ruleset, text) == []
+    call = ("5. We are deeply concerned at the pace of progress, and we:\n"
+            "(a) Request the Secretary-General to provide capacity-building to developing countries;\n"
+            "(b) Note the gap in adaptation finance;\n")
+    assert found(ruleset, call) == [("CON002", "OP5(a)")]

@@ -13,7 +13,11 @@ clause), ``consent`` (what satisfies it; ``{state}`` stands for ``state``, the
 parties whose consent counts), ``providers`` (who is asked to give the
 assistance), ``exempt-openings`` (recalling, noting, welcoming: no call),
 ``weak-openings`` (stressing, recognizing: a call only with a ``call-cues``
-phrase such as "the need for"), ``self-request`` (the State itself asks).
+phrase such as "the need for"), ``self-request`` (the State itself asks),
+``own-activity`` (a trigger that names the provider's own fund, programme or
+work: "technical cooperation trust funds", "assist the secretariat in carrying
+out technical cooperation"), ``state-addressees`` and ``own-recipients`` (when
+States are among those asked, "national institutions" are their own).
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ _SCHEMA = {
     "properties": {
         "triggers": _LIST, "consent": _LIST, "state": _LIST, "providers": _LIST,
         "exempt-openings": _LIST, "weak-openings": _LIST, "call-cues": _LIST, "call-openings": _LIST,
-        "self-request": _LIST, "recipients": _LIST, "parties": _LIST, "skip-bodies": _LIST, "suggestion": {"type": "string"},
+        "self-request": _LIST, "recipients": _LIST, "parties": _LIST, "own-activity": _LIST,
+        "state-addressees": _LIST, "own-recipients": _LIST, "skip-bodies": _LIST, "suggestion": {"type": "string"},
     },
     "additionalProperties": False,
 }
@@ -52,12 +57,17 @@ class Clause:
     opening: str
 
 
+WORD_START = r"(?<!\w)(?=\w)"
+
+
 @lru_cache(maxsize=256)
 def _compile(patterns: tuple[str, ...], state: str = "") -> Optional[re.Pattern]:
     if not patterns:
         return None
     parts = [p.replace("{state}", f"(?:{state})") if state else p for p in patterns]
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+    # Phrases match from the start of a word. Saying so up front lets ``re`` skip
+    # the alternation everywhere else: 3-5 times faster on real texts.
+    return re.compile(WORD_START + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")", re.I)
 
 
 def _pat(params: dict, key: str) -> Optional[re.Pattern]:
@@ -82,13 +92,26 @@ def _opening_at(text: str, pos: int) -> str:
     return m.group(0) if m else ""
 
 
-def _first_trigger(pattern: Optional[re.Pattern], text: str, start: int, end: int) -> Optional[re.Match]:
+@lru_cache(maxsize=2048)
+def _matches(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """Every match in the paragraph, found once: the CON rules ask about each of its clauses."""
+    return list(pattern.finditer(text))
+
+
+def _first_trigger(pattern: Optional[re.Pattern], text: str, start: int, end: int,
+                   own: Optional[re.Pattern] = None) -> Optional[re.Match]:
     """The first trigger in the range that is not part of a capitalized proper name
-    ("Capacity-Building Portal", "Voluntary Fund for Technical Cooperation")."""
+    ("Capacity-Building Portal", "Voluntary Fund for Technical Cooperation") nor of a
+    phrase in ``own`` naming the provider's own fund, programme or work."""
     if pattern is None:
         return None
-    for m in pattern.finditer(text, start, end):
+    covered = [(o.start(), o.end()) for o in own.finditer(text, start, end)] if own is not None else []
+    for m in _matches(pattern, text):
+        if m.start() < start or m.end() > end:
+            continue
         if m.group(0)[:1].isupper() and m.start() > start and not text[m.start() - 2:m.start()].strip() in ("", ",", ":"):
+            continue
+        if any(s <= m.start() and m.end() <= e for s, e in covered):
             continue
         return m
     return None
@@ -113,9 +136,14 @@ _ASIDE = re.compile(r",\s*(?:in\s+(?:close\s+)?(?:collaboration|cooperation|part
                     r"\s+with|with\s+the\s+(?:support|assistance)\s+of|through|within)\b[^,]*", re.I)
 
 
+# Declarations adopted by a resolution speak in the first person plural: "We are deeply
+# concerned ...", "We recognize ..."; the opening is what follows "We".
+_WE = re.compile(r"^we\s+(?:(?:are|also|further|again|strongly|therefore)\s+)*", re.I)
+
+
 def _is_call(opening: str, clause_text: str, params: dict, preamble: bool) -> bool:
     exempt, weak, cues = _pat(params, "exempt-openings"), _pat(params, "weak-openings"), _pat(params, "call-cues")
-    opening = opening.strip()
+    opening = _WE.sub("", opening.strip())
     if exempt is not None and exempt.match(opening):
         return False
     has_cue = cues is not None and cues.search(clause_text) is not None
@@ -137,7 +165,7 @@ def needs_consent(text: str, clause: Clause, params: dict, *, preamble: bool = F
     sub-paragraph answers to its chapeau's opening and addressee).
     """
     body = text[clause.start:clause.end]
-    trigger = _first_trigger(_pat(params, "triggers"), text, clause.start, clause.end)
+    trigger = _first_trigger(_pat(params, "triggers"), text, clause.start, clause.end, _pat(params, "own-activity"))
     if trigger is None:
         return None
     if not _is_call(clause.opening if opening is None else opening, body, params, preamble):
@@ -147,8 +175,15 @@ def needs_consent(text: str, clause: Clause, params: dict, *, preamble: bool = F
     if providers is not None and not providers.search(who):
         return None
     recipients = _pat(params, "recipients")
-    if recipients is not None and not recipients.search(body, len(who) if asked is None else 0):
-        return None
+    if recipients is not None:
+        found = [m.group(0) for m in recipients.finditer(body, len(who) if asked is None else 0)]
+        if not found:
+            return None
+        # "Encourages Member States and the United Nations to build the capacities of national
+        # institutions": with States among those asked, national institutions are their own.
+        states, own = _pat(params, "state-addressees"), _pat(params, "own-recipients")
+        if states is not None and own is not None and states.search(who) and all(own.fullmatch(f) for f in found):
+            return None
     self_request = _pat(params, "self-request")
     if self_request is not None and self_request.search(body):
         return None
@@ -211,9 +246,10 @@ def subparagraph(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         lead = heads[-1] if heads else Clause(para.body_start, para.chapeau_end, para.opening)
         opening, asked = lead.opening, addressee(para.text[lead.start:lead.end])
         governing = [para.chapeau, *_enclosing_leads(para, sub)]
+        we = _WE.match(para.text[para.body_start:]) is not None
         for clause in clauses(sub.text, sub.body_start, len(sub.text), opening):
             # An item that starts with its own operative verb ("(a) Welcomes ...") answers to it.
-            if _starts_with_verb(sub.text, clause.start):
+            if _starts_with_verb(sub.text, clause.start, plural=we):
                 m = needs_consent(sub.text, Clause(clause.start, clause.end, _opening_at(sub.text, clause.start)),
                                   params, governing=governing)
             else:
@@ -223,11 +259,13 @@ def subparagraph(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 break
 
 
-def _starts_with_verb(text: str, pos: int) -> bool:
+def _starts_with_verb(text: str, pos: int, plural: bool = False) -> bool:
     words = _opening_at(text, pos).split()
     while words and words[0].lower() in ("also", "further", "strongly", "again"):
         words = words[1:]
-    return bool(words) and words[0].lower() in _VERB_SET
+    # Under a first-person chapeau ("We ...: (a) Recognize ...") items open with the plural form.
+    endings = ("", "s", "es") if plural else ("",)
+    return bool(words) and any(words[0].lower() + end in _VERB_SET for end in endings)
 
 
 _VERB_SET = {v.lower() for v in OPERATIVE_VERBS}
@@ -269,7 +307,7 @@ def wrong_party_check(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     for node in ctx.nodes:
         start = getattr(node, "body_start", 0)
         for clause in clauses(node.text, start, len(node.text), ""):
-            if _first_trigger(triggers, node.text, clause.start, clause.end) is None:
+            if _first_trigger(triggers, node.text, clause.start, clause.end, _pat(params, "own-activity")) is None:
                 continue
             for m in wrong_party(node.text[clause.start:clause.end], params):
                 s, e = clause.start + m.start(), clause.start + m.end()
