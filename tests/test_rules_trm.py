@@ -147,3 +147,35 @@ def test_non_agreed_terms_and_option_override(ruleset):
     custom = Config(options={"TRM008": {"swap": {"Member Nations": "Member States"}}})
     assert found(ruleset, text, config=custom) == [("TRM008", "OP1")]
     assert found(ruleset, "1. Welcomes the Regional Capacity Building Programme;\n") == []
+
+
+# ------------------------------------------------------------ false-alarm classes of adopted texts
+
+@pytest.mark.parametrize("text", [
+    # A label, not an acronym.
+    "4. Recalls paragraphs IS3.3 and IS3.4 of the report of the Advisory Committee;",
+    "4. Recalls section IS2 of the report of the Advisory Committee;",
+    # A middle word of an official name.
+    "4. Reaffirms the World Health Organization End TB Strategy;",
+    "4. Takes note of the Beyond GDP Global Alliance;",
+    # Named with an article in parentheses.
+    "4. Welcomes the system for case law on Commission texts (the CLOUT system), and invites contributions to CLOUT;",
+])
+def test_trm001_false_alarm_classes(ruleset, text):
+    assert [r for r, _ in found(ruleset, text) if r == "TRM001"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "4. Invites UNDP Executive Board members to report;",
+    "4. Requests the UNDP Administrator to report;",
+    "4. Recalls the report of the Advisory Committee, and invites UNDP to report;",
+])
+def test_trm001_true_cases_still_fire(ruleset, text):
+    assert [r for r, _ in found(ruleset, text) if r == "TRM001"] == ["TRM001"]
+
+
+def test_trm005_short_form_after_an_indefinite_introduction(ruleset):
+    text = ("4. Decides to establish a committee of the General Assembly to examine the reports;\n\n"
+            "5. Requests the Committee to report;")
+    assert [r for r, _ in found(ruleset, text) if r == "TRM005"] == []
+    assert [r for r, _ in found(ruleset, "4. Requests the Committee to report;") if r == "TRM005"] == ["TRM005"]

@@ -66,6 +66,14 @@ _PARENS = re.compile(r"\([^()\n]{1,80}\)")
 # A code, not an acronym: "GC(69)/RES/7", "CL 144/9", "GC(XXXIV)/RES/530".
 _DOC_NUMBER = re.compile(r"\s?\((?:\d+|[IVXL]+)\)|\s\d+/\d+|\s+\d+\s*\(\d{4}\)")
 _AFTER_NUMBER = re.compile(r"\d+/\d+\s$")  # "53/77 AA": the letter of a resolution number
+# A label, not an acronym: "paragraphs IS3.3 and IS3.4 of the report", "article III" (OCR "article HI").
+_LABEL_BEFORE = re.compile(r"\b(?:paragraphs?|articles?|sections?|chapters?|parts?|annex(?:es)?|tables?|figures?|rules?)\s+(?:[\w.()-]+,?\s+(?:and\s+|to\s+)?){0,3}$", re.I)
+_LABEL_AFTER = re.compile(r"\.\d")
+# Inside a proper name, between two of its capitalized words: "the End TB Strategy",
+# "the Stop TB Partnership", "An IPCC Special Report on ...". The name is official as it stands.
+# The capitalized word before must not open the paragraph or a sentence ("Invites UNDP Executive ...").
+_NAME_WORD_BEFORE = re.compile(r"(?:^|\s)(?P<prev>[^\s.;:()]*[^\s.;:()\d])\s+[A-Z][a-z][\w-]*\s$")
+_NAME_WORD_AFTER = re.compile(r"\s[A-Z][a-z]")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'-]{2,}")
 
 
@@ -82,6 +90,11 @@ def _shouting(text: str, start: int, end: int) -> bool:
         return True
     near = before[-2:] + after[:2]
     return sum(bool(_CAPS_WORD.fullmatch(w.strip(",.;:()"))) for w in near) >= 2
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """Is the acronym a middle word of a capitalized name ("End TB Strategy")?"""
+    return bool(_NAME_WORD_BEFORE.search(text, max(0, start - 60), start)) and bool(_NAME_WORD_AFTER.match(text, end))
 
 
 def index_acronyms(doc: Document) -> AcronymIndex:
@@ -101,13 +114,16 @@ def index_acronyms(doc: Document) -> AcronymIndex:
                 continue
             if any(s < u.start < e for s, e in quoted) or _DOC_NUMBER.match(text, u.end) \
                     or _AFTER_NUMBER.search(text, max(0, u.start - 12), u.start) \
+                    or _LABEL_BEFORE.search(text, max(0, u.start - 40), u.start) or _LABEL_AFTER.match(text, u.end) \
+                    or _inside_name(text, u.start, u.end) \
                     or _shouting(text, u.start, u.end):
                 continue
             occ = Occurrence(node, u.start, u.end, node.span_of(u.start, u.end).start, u.acronym, u.base)
             # A short name in parentheses after a name defines it: "... Arms (New START Treaty)".
             if any(s < u.start < e for s, e in parens) and text[max(0, u.start - 2):u.start] != "((":
                 s = max(s for s, e in parens if s < u.start < e)
-                if s > 0 and re.search(r"[A-Z][\w-]*\s*$", text[max(0, s - 60):s]):
+                # ... or names it with an article: "case law on Commission texts (the CLOUT system)".
+                if s > 0 and (re.search(r"[A-Z][\w-]*\s*$", text[max(0, s - 60):s]) or text.startswith("(the ", s)):
                     defs[occ.base].append((occ, ""))
                     continue
             uses[u.base].append(occ)
@@ -250,6 +266,7 @@ def _full_name_re(head: str) -> re.Pattern:
     word = r"[A-Z0-9][\w\u2019'-]*"
     return re.compile(rf"\b{word}(?:\s+(?:(?:of|and|for|on|the|de)\s+)*{word})*(?:\s+(?:and|of|for|on))?\s+{h}\b"
                       rf"|\b{h}(?={_NAMING})"
+                      rf"|\b(?:an?|one)\s+(?i:{h})\b"  # introduced indefinitely: "establishes a committee of ..."
                       rf"|[\u201c\"]the\s+{h}[\u201d\"]")
 
 
