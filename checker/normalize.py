@@ -656,6 +656,9 @@ class _Normalizer:
             return True
         if vocabulary.SUBPARAGRAPH_LABEL.match(s_plain) and terminal:
             return True
+        if terminal and vocabulary.SECTION_HEADING_LINE.match(s_plain) and len(s_plain) < 160 \
+                and not _TERMINAL.search(s_plain):
+            return True  # a section heading between paragraphs, even in a double-spaced layout
         bare = vocabulary.NUMBER_WITHOUT_STOP.match(s_plain)
         if bare and terminal and vocabulary.starts_with_operative(s_plain[bare.end():]):
             return True

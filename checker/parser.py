@@ -316,6 +316,9 @@ class _Builder:
         for line_no, line in enumerate(body):
             text = line.text.replace("**", "")
             plain = text.lstrip("*_ ")
+            label = vocabulary.NEGOTIATION_PREFIX.match(plain)
+            if label:
+                plain = plain[label.end():].lstrip("*_ ")
             # a new part of a composite resolution: "B" ... "The General Assembly,"
             if state in ("closing", "operative") and plain.startswith("The ") and vocabulary.AUTHORING_LINE.match(plain):
                 flush()
@@ -477,7 +480,8 @@ class _Builder:
         first = lines[0].text
         lead = len(first) - len(first.lstrip("*_ "))
         if isinstance(para, OperativeParagraph) and para.number is not None:
-            m = re.match(r"[*_]*(\d{1,3})(\s?\.)?[*_]*\s+", first)
+            prefix = vocabulary.NEGOTIATION_PREFIX.match(first)
+            m = re.compile(r"[*_]*(\d{1,3})(\s?\.)?[*_]*\s+").match(first, prefix.end() if prefix else 0)
             if m:
                 para.label = m.group(1) + ("." if m.group(2) else "")  # "25" when the full stop is missing
                 para.body_start = m.end()

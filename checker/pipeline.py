@@ -105,10 +105,10 @@ def lint_source(source, session: LintSession) -> tuple[Document, FileResult]:
 
 
 def _result_key(path: str, data: bytes, session: LintSession) -> str:
-    import checker
+    from checker.rules.cache import package_stamp
 
     h = hashlib.sha256()
-    h.update(checker.__version__.encode())
+    h.update(package_stamp().encode())
     h.update(str(getattr(session.ruleset, "hash", "")).encode())
     h.update(repr(sorted(vars(session.config).items(), key=lambda kv: kv[0])).encode("utf-8", "replace"))
     h.update(path.encode("utf-8", "surrogatepass"))

@@ -55,6 +55,11 @@ KIND_LINE = re.compile(
 )
 
 NUMBERED_PARAGRAPH = re.compile(r"^(?P<number>\d{1,3})\s?\.\s+(?=\S)")
+# "Section 2 General Assembly affairs", "Part II Political affairs", "IV. Follow-up": a heading line
+SECTION_HEADING_LINE = re.compile(r"^(?:(?:Section|Part|Chapter)\s+(?:\d{1,3}[A-Z]?|[IVXL]{1,6})\b|[IVXL]{1,6}\.?\s+[A-Z])")
+# "[OP5bis] 6. Encourages ...", "PP3 Recalling ...": a negotiation label before the paragraph;
+# the paragraph is read without it (STR015 reports the label).
+NEGOTIATION_PREFIX = re.compile(r"^\[?\(?(?:PP|OP)\s?\.?\s?\d{1,3}\s?(?:bis|ter|quater|[a-z])?\)?\]?\s*[.:]?\s+(?=\S)")
 # "25 Condemns ...": a paragraph number whose full stop was dropped (only trusted before an operative verb)
 NUMBER_WITHOUT_STOP = re.compile(r"^(?P<number>\d{1,3})\s+(?=[A-Z])")
 SUBPARAGRAPH_LABEL = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s*(?=\S)")

@@ -31,6 +31,7 @@ OPERATIVE_VERB = re.compile(r"^((Also|Further|Strongly|Once again)\s+)?[A-Z][a-z
 OPENER = re.compile(r"^(?:[A-Z][a-z]+ing|Having|Mindful|Aware|Conscious|Gravely|Deeply|Determined|Grieved|"
                     r"Indignant|Convinced|Concerned|Alarmed|Seriously|Noting|Reaffirming|Recalling)\s")
 NUMBERED = re.compile(r"^\s*(\d{1,3})\s?\.\s+\S")
+BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s+(?:(?:Also|Further|Strongly)\s+)?[A-Z][a-z]+s\b")
 
 
 def expected_counts(text: str, wrapped: bool):
@@ -65,8 +66,11 @@ def expected_counts(text: str, wrapped: bool):
         if CLOSING.match(b) or ANNEX.match(b):
             break
         m = NUMBERED.match(b)
+        bare = BARE_NUMBER.match(b)  # "2 Requests": OCR lost the full stop after the next number
         if m:
             numbers.append(int(m.group(1)))
+        elif numbers and bare and int(bare.group(1)) == numbers[-1] + 1:
+            numbers.append(int(bare.group(1)))
         elif not numbers:
             if SUBITEM.match(b) or PART.match(b) or (len(b) < 160 and not TERMINAL.search(b)):
                 continue  # sub-items of a preambular paragraph, headings, part letters

@@ -41,6 +41,11 @@ EXPECTED = [
     ("defects/ga-resolution-wrapped-defects.txt", "resolution", GA, 8, 5, None),
     ("defects/hrc-no-authoring-line.txt", "draft-resolution", HRC, 3, 4, None),
     ("defects/hrc-double-spaced-single-op.txt", "resolution", HRC, 4, 1, None),
+    # held-out drafts (scripts/holdout.py), written without looking at the rules
+    ("holdout/hrc-justice-ta.md", "draft-resolution", HRC, 12, 16, None),
+    ("holdout/ga-c3-older-persons.txt", "draft-resolution", GA, 11, 18, None),
+    ("holdout/ga-plenary-rule-of-law-pdf.txt", "draft-resolution", GA, 10, 15, None),
+    ("holdout/ecosoc-statistics.txt", "draft-resolution", "Economic and Social Council", 9, 11, None),
 ]
 
 

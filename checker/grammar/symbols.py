@@ -327,9 +327,14 @@ def _validate_cached(s: str) -> SymbolMatch:
     return result(None, None, None)
 
 
+@lru_cache(maxsize=4096)  # several rules ask for the same paragraph's symbols
 def find_symbols(text: str) -> list[SymbolMatch]:
-    """Document symbols in ``text`` (trailing sentence punctuation excluded)."""
+    """Document symbols in ``text`` (trailing sentence punctuation excluded).
+
+    The list is shared between callers: do not modify it."""
     out: list[SymbolMatch] = []
+    if "/" not in text:
+        return out  # every symbol has a slash: most paragraphs need no scan
     for m in _SYMBOL_CANDIDATE.finditer(text):
         s = m.group(0)
         e = len(s)

@@ -235,8 +235,11 @@ def _heading_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=4096)  # TRM001-TRM007 all read the same paragraphs
 def find_acronym_uses(text: str) -> list[AcronymUse]:
-    """Abbreviation tokens: 2+ capitals (digits, hyphens, plural "s" allowed), and dotted forms."""
+    """Abbreviation tokens: 2+ capitals (digits, hyphens, plural "s" allowed), and dotted forms.
+
+    The list is shared between callers: do not modify it."""
     spans = sorted([(s.start, s.end) for s in find_symbols(text)] + _heading_lines(text))
     merged: list[tuple[int, int]] = []
     for s, e in spans:

@@ -55,6 +55,25 @@ def code_digest() -> str:
     return _code_digest
 
 
+_package_stamp: str | None = None
+
+
+def package_stamp() -> str:
+    """Name, size and modification time of every module of reslint: a changed
+    parser or check (an upgrade, an edited checkout) invalidates cached results."""
+    global _package_stamp
+    if _package_stamp is None:
+        h = hashlib.sha256()
+        for path in sorted(_HERE.parent.rglob("*.py")):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            h.update(f"{path.relative_to(_HERE.parent)} {st.st_size} {st.st_mtime_ns}\n".encode())
+        _package_stamp = h.hexdigest()
+    return _package_stamp
+
+
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()

@@ -29,6 +29,7 @@ relative to the current directory.
 from __future__ import annotations
 
 import fnmatch
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Optional
@@ -90,6 +91,8 @@ class Config:
 
     # -- files -----------------------------------------------------------
     def ignored_for_file(self, code: str, path: str) -> bool:
+        if not self.per_file_ignores:
+            return False
         rel = self._relative(path)
         for pattern, codes in self.per_file_ignores.items():
             if _glob_match(rel, pattern) and _specificity(code, codes) >= 0:
@@ -101,11 +104,16 @@ class Config:
         return any(_glob_match(rel, pattern) for pattern in self.exclude)
 
     def _relative(self, path: str) -> str:
-        p = Path(path)
-        try:
-            return p.resolve().relative_to(self.root.resolve()).as_posix()
-        except (ValueError, OSError):
-            return p.as_posix()
+        return _relative_to(path, str(self.root))
+
+
+@functools.lru_cache(maxsize=1024)  # asked once per rule and file: resolve the path once
+def _relative_to(path: str, root: str) -> str:
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(Path(root).resolve()).as_posix()
+    except (ValueError, OSError):
+        return p.as_posix()
 
 
 def _specificity(code: str, selectors: list[str]) -> int:

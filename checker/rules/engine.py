@@ -181,9 +181,10 @@ def lint(doc: Document, ruleset: RuleSet, config: Config,
     selected = [r for r in ruleset.rules
                 if config.is_selected(r.code, r.spec.enabled) and not config.ignored_for_file(r.code, doc.path)]
     findings: list[Finding] = []
+    memo: dict = {}
     for rule in selected:
         options = {**rule.spec.options, **config.options_for(rule.code)}
-        findings.extend(run_rule(rule, doc, options, config))
+        findings.extend(run_rule(rule, doc, options, config, memo))
     findings.extend(f for f in extra
                     if config.is_selected(f.rule) and not config.ignored_for_file(f.rule, doc.path))
     active = {r.code for r in selected}
@@ -197,9 +198,9 @@ def lint(doc: Document, ruleset: RuleSet, config: Config,
 
 
 def run_rule(rule: CompiledRule, doc: Document, options: dict,
-             config: Optional[Config] = None) -> list[Finding]:
+             config: Optional[Config] = None, memo: Optional[dict] = None) -> list[Finding]:
     """One rule over its scope, under the time budget (see ``patterns.py``)."""
-    ctx = RunContext(doc, rule.spec, options, config)
+    ctx = RunContext(doc, rule.spec, options, config, memo)
     node_filter: NodeFilter = getattr(rule, "node_filter", None) or NodeFilter({}, None)
     out: list[Finding] = []
     try:

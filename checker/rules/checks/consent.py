@@ -105,12 +105,14 @@ def _first_trigger(pattern: Optional[re.Pattern], text: str, start: int, end: in
     phrase in ``own`` naming the provider's own fund, programme or work."""
     if pattern is None:
         return None
-    covered = [(o.start(), o.end()) for o in own.finditer(text, start, end)] if own is not None else []
+    covered = None  # the provider's own activities, looked for only once a trigger is seen
     for m in _matches(pattern, text):
         if m.start() < start or m.end() > end:
             continue
         if m.group(0)[:1].isupper() and m.start() > start and not text[m.start() - 2:m.start()].strip() in ("", ",", ":"):
             continue
+        if covered is None:
+            covered = [(o.start(), o.end()) for o in own.finditer(text, start, end)] if own is not None else []
         if any(s <= m.start() and m.end() <= e for s, e in covered):
             continue
         return m

@@ -46,6 +46,11 @@ def _nodes(doc: Document, ctx) -> list[Node]:
     return nodes
 
 
+def _refs(ctx, node: Node) -> list[SessionRef]:
+    """The node's session references, found once per document for all SES rules."""
+    return ctx.memo_node("sessions.refs", node, lambda n: find_session_refs(n.text))
+
+
 def _fix(node: Node, ref: SessionRef) -> Optional[Fix]:
     """Replace the reference with the finder's suggestion, when the original
     text is exactly the normalized text (no joined line break, no footnote)."""
@@ -59,7 +64,7 @@ def _fix(node: Node, ref: SessionRef) -> Optional[Fix]:
 
 def _ref_hits(doc: Document, ctx, problems: tuple[str, ...]) -> Iterator[CheckHit]:
     for node in _nodes(doc, ctx):
-        for ref in find_session_refs(node.text):
+        for ref in _refs(ctx, node):
             if ref.problem not in problems:
                 continue
             if ref.problem == "figures-below-100" and "Session" in ref.text:
@@ -266,7 +271,7 @@ def past_session(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     for node in ctx.nodes:
         text = node.text
         floor = getattr(node, "body_start", 0)
-        for ref in find_session_refs(text):
+        for ref in _refs(ctx, node):
             if ref.number is None or ref.form not in ("words", "figures") or ref.kind != "regular":
                 continue
             if ref.number >= current:
@@ -293,7 +298,7 @@ def security_council(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         return
     for node in ctx.nodes:
         text = node.text
-        for ref in find_session_refs(text):
+        for ref in _refs(ctx, node):
             if ref.number is None or ref.form == "year":
                 continue
             before = text[max(0, ref.start - 60):ref.start]
@@ -323,7 +328,7 @@ def ecosoc_ordinal(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         span = _header_span(doc)
         yield CheckHit(None, 0, 0, {"text": h.session_text or "", "year": year}, span=span, address="HEADER")
     for node in ctx.nodes:
-        for ref in find_session_refs(node.text):
+        for ref in _refs(ctx, node):
             if ref.number is None or ref.form != "words":
                 continue
             before = node.text[max(0, ref.start - 60):ref.start]

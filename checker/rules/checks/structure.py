@@ -25,8 +25,17 @@ from checker.model import (Document, Node, OperativeParagraph, Paragraph, Preamb
                            SubParagraph)
 from checker.rules.checks import CheckHit, register
 
-_TRAILING = re.compile(r"[\s\u00b9\u00b2\u00b3\u2070-\u2079\u2080-\u2089*\"\u201d\u2019')\]]*$")
-_DIGIT_MARKER = re.compile(r"(?<=[,;.:])\d{1,3}$")  # "resolution,12": a footnote marker glued on
+_TRAILING_CHARS = ("\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0x207A))) + "".join(map(chr, range(0x2080, 0x208A)))
+                   + "*\"\u201d\u2019')]")
+
+
+def _strip_trailing(text: str) -> str:
+    """``text`` without trailing blanks, closing quotes and brackets, superscript markers."""
+    while True:
+        stripped = text.rstrip().rstrip(_TRAILING_CHARS)
+        if stripped == text:
+            return text
+        text = stripped
 
 
 def is_wrapped(doc: Document) -> bool:
@@ -49,14 +58,16 @@ def is_wrapped(doc: Document) -> bool:
 
 def final_mark(text: str) -> tuple[str, int]:
     """(last punctuation-or-character, its offset) ignoring trailing blanks, quotes, markers."""
+    # Walk back from the end: a "$"-anchored regex search would scan the whole paragraph.
     end = len(text)
     while True:
-        m = _TRAILING.search(text, 0, end)
-        end = m.start() if m else end
-        dm = _DIGIT_MARKER.search(text, 0, end)
-        if dm is None:
+        end = len(_strip_trailing(text[:end]))
+        digits = end
+        while digits > 0 and end - digits < 3 and text[digits - 1].isdigit() and text[digits - 1].isascii():
+            digits -= 1
+        if digits == end or digits == 0 or text[digits - 1] not in ",;.:":
             break
-        end = dm.start()
+        end = digits  # "resolution,12": a footnote marker glued on
     if end == 0:
         return "", 0
     # Judge the mark leniently: "Council ;" is OCR spacing, not a missing mark.
@@ -333,8 +344,8 @@ def operative_numbering(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             if p.number != expected:
                 label_end = p.body_start or len(p.label)
                 yield CheckHit(p, 0, max(1, label_end), {"found": p.number, "expected": expected})
-                break
-            expected += 1
+            # Count on from the number found: one skipped number is one finding, not one per paragraph after it.
+            expected = p.number + 1
 
 
 @register("structure.operative-number-form", placeholders=("number",))
@@ -390,13 +401,42 @@ def operative_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit
                 continue
             if not last and mark == "." and _looks_like_section_end(doc, p):
                 continue
-            if mark.isalnum() or mark in "\u2026":
-                continue  # text cut off or a marker the normalizer kept: not judged
             if mark not in ";.,":
-                continue
+                continue  # no mark at all is STR019's; a figure or a kept marker is not judged
             which = "last operative paragraph" if last else "operative paragraph"
             fix = _replace_fix(p, pos, mark, expected, f"End the paragraph with '{expected}'")
             yield CheckHit(p, pos, pos + 1, {"mark": mark, "expected": expected, "which": which}, fix=fix)
+
+
+@register("structure.missing-final-punctuation", placeholders=("which", "expected"))
+def missing_final_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-04/ED-10: a paragraph that ends on a word, with no punctuation mark at all.
+
+    Judged only on paragraphs that are one line of the source: where a paragraph
+    runs over several lines, a heading or a page's footnote joined to it would
+    look like a missing mark."""
+    if not _reliable(doc, params, marks_only=True):
+        return
+    for part, paras in _by_part([p for p in ctx.nodes if isinstance(p, Paragraph)]).items():
+        operative = [p for p in paras if isinstance(p, OperativeParagraph)]
+        for p in paras:
+            if "\n" in p.text.strip() or p.subparagraphs:
+                continue
+            mark, pos = final_mark(p.text)
+            if not mark.isalpha():
+                continue
+            if isinstance(p, PreambularParagraph):
+                if not vocabulary.starts_with_opener(p.body):
+                    continue
+                which, expected = "preambular paragraph", ","
+            else:
+                if not _looks_operative(p):
+                    continue
+                last = p is operative[-1]
+                which, expected = ("last operative paragraph", ".") if last else ("operative paragraph", ";")
+            fix = _replace_fix(p, pos + 1, "", expected, f"End the paragraph with '{expected}'")
+            yield CheckHit(p, pos, pos + 1, {"which": which, "expected": expected},
+                           fix=Fix(fix.description, fix.edits, safe=False) if fix else None)
 
 
 def _looks_like_section_end(doc: Document, p: Paragraph) -> bool:
@@ -480,7 +520,7 @@ def subparagraph_sequence(doc: Document, params: dict, ctx) -> Iterator[CheckHit
                     break
 
 
-@register("structure.subparagraph-colon", placeholders=())
+@register("structure.subparagraph-colon", placeholders=("mark", "ending"))
 def subparagraph_colon(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-11: the words introducing sub-paragraphs end with a colon."""
     if not _reliable(doc, params):
@@ -492,7 +532,8 @@ def subparagraph_colon(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         mark, pos = final_mark(chapeau)
         if mark in (":", "") or mark == "\u2014" or mark == "-":
             continue
-        yield CheckHit(p, pos, pos + 1, {})
+        ending = f"'{mark}'" if not mark.isalnum() else "no punctuation mark"
+        yield CheckHit(p, pos, pos + 1, {"mark": mark, "ending": ending})
 
 
 @register("structure.subparagraph-punctuation", placeholders=("mark", "expected"))
@@ -573,7 +614,9 @@ def negotiation_labels(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     for node in ctx.nodes:
         text = node.text
         start = getattr(node, "body_start", 0)
-        for m in _LABEL.finditer(text, start) if start else _LABEL.finditer(text):
+        for m in _LABEL.finditer(text):
+            if m.end() <= start and not m.group(0).lstrip().startswith(("PP", "OP", "[", "(")):
+                continue  # the paragraph's own number
             if m.group(0).lstrip().startswith(("PP", "OP", "[", "(")) or m.start() == start:
                 yield CheckHit(node, m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),
                                m.end(), {"label": m.group(0).strip()})

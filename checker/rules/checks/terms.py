@@ -14,6 +14,7 @@ to write instead), ``short-forms`` (the definite short forms to track),
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -254,11 +255,13 @@ def never_abbreviated(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 _NAMING = r"\s+(?:(?:of|on|for|against)\b|(?:to|in)\s+[A-Z]|established\b|set\s+up\b|created\b|referred\s+to\b|[A-Z])"
 
 
+@functools.lru_cache(maxsize=256)
 def _short_form_re(head: str) -> re.Pattern:
     """ "the Council" used alone: not the start of a full name ("the Council of Europe")."""
     return re.compile(rf"\bthe\s+{re.escape(head)}\b(?![\w-])(?!{_NAMING})")
 
 
+@functools.lru_cache(maxsize=256)
 def _full_name_re(head: str) -> re.Pattern:
     """A full name whose head noun is ``head``: "Human Rights Council", "Durban Declaration and
     Programme of Action", "Convention on the Rights of ...", '(hereinafter "the Council")'."""
@@ -277,14 +280,16 @@ def short_form_before_name(doc: Document, params: dict, ctx) -> Iterator[CheckHi
     The enacting body defines itself: "the Council" needs no antecedent in a
     Human Rights Council text, "the Assembly" none in a General Assembly text."""
     own = (doc.body or "").split()
-    nodes = body_nodes(doc)
+    nodes = [(node, node.text.lower()) for node in body_nodes(doc)]
     for head in params.get("short-forms") or ():
         if own and head == own[-1]:
             continue
         short_re, full_re = _short_form_re(head), _full_name_re(head)
         first_short = None
         first_full = None
-        for node in nodes:
+        for node, lowered in nodes:
+            if head.lower() not in lowered:
+                continue  # every pattern needs the head noun ("a committee of ..."): skip the regex work
             for m in short_re.finditer(node.text):
                 pos = node.span_of(m.start(), m.end()).start
                 if first_short is None or pos < first_short[0]:
@@ -305,6 +310,7 @@ def short_form_before_name(doc: Document, params: dict, ctx) -> Iterator[CheckHi
 
 # ----------------------------------------------------------------------- non-agreed terms
 
+@functools.lru_cache(maxsize=512)
 def _swap_re(wrong: str) -> re.Pattern:
     """Whole words, any whitespace between them; only the first letter may differ in case
     (so "Capacity Building Programme", a proper name, is not "capacity building")."""
@@ -317,10 +323,16 @@ def _swap_re(wrong: str) -> re.Pattern:
 @register("terms.non-agreed", placeholders=("match", "replacement"), params_schema=_SCHEMA)
 def non_agreed(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """TRM008: a configurable list of non-agreed terms and the agreed term to use (``swap``)."""
-    swaps = [(_swap_re(wrong), right) for wrong, right in (params.get("swap") or {}).items()]
+    # The first word, lower-cased, must occur for a pattern to match: a substring test
+    # spares most paragraphs the regex scans.
+    swaps = [(_swap_re(wrong), right, wrong.split(" ")[0].lower())
+             for wrong, right in (params.get("swap") or {}).items()]
     for node in body_nodes(doc):
         taken: list[tuple[int, int]] = []
-        for pattern, right in swaps:
+        lowered = node.text.lower()
+        for pattern, right, first_word in swaps:
+            if first_word not in lowered:
+                continue
             for m in pattern.finditer(node.text):
                 found = m.group(0)
                 replacement = right[:1].upper() + right[1:] if found[:1].isupper() and right[:1].islower() else right

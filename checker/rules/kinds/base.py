@@ -49,13 +49,16 @@ class _Values(dict):
 class RunContext:
     """What a rule sees while running on one document."""
 
-    def __init__(self, doc: Document, rule: RuleSpec, options: dict[str, Any], config: Any = None):
+    def __init__(self, doc: Document, rule: RuleSpec, options: dict[str, Any], config: Any = None,
+                 memo: Optional[dict[str, Any]] = None):
         self.doc = doc
         self.rule = rule
         self.options = options
         self.config = config  # the project Config (registry files ...), None in isolated runs
         self.nodes: list[Node] = []  # the rule's scope, for per-document kinds
-        self._cache: dict[str, Any] = {}
+        # Shared by every rule run on the same document: the acronym index or the
+        # citations are built once, not once per rule that reads them.
+        self._cache: dict[str, Any] = {} if memo is None else memo
 
     def doc_span(self) -> Span:
         """Where a finding about the whole document points: its start."""
@@ -76,10 +79,18 @@ class RunContext:
         return None
 
     def memo(self, key: str, make: Any) -> Any:
-        """Per-document cache for values a rule computes once (document text...)."""
+        """Per-document cache for values that depend on the document only, not on the rule."""
         if key not in self._cache:
             self._cache[key] = make()
         return self._cache[key]
+
+    def memo_node(self, key: str, node: Node, make: Any) -> Any:
+        """``memo`` for a value of one node: ``make(node)`` runs once per node and document."""
+        per_node = self._cache.setdefault(key, {})
+        value = per_node.get(id(node), per_node)  # the dict itself marks "not yet made"
+        if value is per_node:
+            value = per_node[id(node)] = make(node)
+        return value
 
     def format(self, values: dict[str, Any]) -> str:
         return self.rule.message.format_map(_Values({k: str(v) for k, v in values.items()}))
