@@ -44,6 +44,7 @@ _GLUED_BOLD = re.compile(r"(?<=[^\s*])\*\*(?=[A-Z0-9])")
 # Digit footnote markers glued to text, accepted only for labels that exist.
 _MARK_YEAR = re.compile(rf"\b(?:{vocabulary.MONTHS_RE})\s((?:1[89]|20)\d\d)(\d{{1,2}})(?=[\s,.;:)]|$)")
 _MARK_PUNCT = re.compile(r"(?<=[\w)\]”’\"'])([,;:.])(\d{1,2})(?=\s|$)")
+_MARK_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz)”’")   # "session,4": a word's end, not "3,4"
 _MARK_WORD = re.compile(r"(?<=[a-z)])(\d{1,2})(?=[\s,.;:)]|$)")
 _MARK_SPACED = re.compile(r"(?<=[,;.])( (\d{1,2}))(?= \S)")
 _INLINE_NOTE = re.compile(r"(?<=[,;:])((?:A|E|S)/[A-Z0-9][A-Za-z0-9./-]*\d\.)(?=\s|$)")
@@ -255,7 +256,8 @@ def _collapse_ws(text: str, tmap: TextMap):
     """Runs of white space become one space; the ends are stripped. Map-aware."""
     lead = len(text) - len(text.lstrip())
     trail = len(text.rstrip())
-    if lead == 0 and trail == len(text) and not _WS_RUN.search(text):
+    # isprintable() is False for any white space but " ": a fast test before the regex.
+    if lead == 0 and trail == len(text) and "  " not in text and (text.isprintable() or not _WS_RUN.search(text)):
         return text, tmap, lambda p: p
     builder = TextBuilder()
     removed: list[tuple[int, int]] = [(0, lead)] if lead else []
@@ -557,27 +559,34 @@ class _Normalizer:
         """Plain digits glued to text (``19931``, ``2004,2``, ``Action3``) that name a real footnote."""
         if not self.labels:
             return
-        seen_max = 0
+        # Digits are the document's marker style only if no superscript/Markdown marker was seen.
+        digit_style = not any(m.style in ("superscript", "markdown") for m in self.markers)
         for idx, line in enumerate(body):
             s = line.text
             if not _HAS_DIGIT.search(s):
                 continue
-            candidates: list[tuple[int, int, str]] = []
+            candidates: list[tuple[int, int, str, bool]] = []
             for m in _MARK_YEAR.finditer(s):
-                candidates.append((m.start(2), m.end(2), m.group(2)))
+                candidates.append((m.start(2), m.end(2), m.group(2), False))
             for m in _MARK_PUNCT.finditer(s):
-                candidates.append((m.start(2), m.end(2), m.group(2)))
+                candidates.append((m.start(2), m.end(2), m.group(2), s[m.start(1) - 1] in _MARK_AFTER))
             for m in _MARK_WORD.finditer(s):
-                candidates.append((m.start(1), m.end(1), m.group(1)))
+                candidates.append((m.start(1), m.end(1), m.group(1), False))
             for m in _MARK_SPACED.finditer(s):
                 if self._followed_by_wide_space(line, m.end(1)):
-                    candidates.append((m.start(1), m.end(1), m.group(2)))
+                    candidates.append((m.start(1), m.end(1), m.group(2), False))
             candidates.sort()
             ranges: list[tuple[int, int]] = []
-            for a, b, label in candidates:
+            for a, b, label, after_word in candidates:
                 if ranges and a < ranges[-1][1]:
                     continue
-                if label not in self.labels or int(label) > self.max_label + 1:
+                if label not in self.labels:
+                    # A marker whose note is missing: believed only where it is certain,
+                    # i.e. the next number of a run of digit markers ("session,4 and" after
+                    # markers 1-3), glued to a word's final punctuation ("3,4" is a list).
+                    if not (after_word and digit_style and 1 <= self.max_label == int(label) - 1):
+                        continue
+                elif int(label) > self.max_label + 1:
                     continue
                 ranges.append((a, b))
                 start = a + (1 if s[a] == " " else 0)
@@ -699,17 +708,14 @@ class _Normalizer:
                 off = _indent(raw_text)
                 dels.append((off, off + heading.end()))
             text, tmap, it, bd = _clean(raw_text, raw.start, dels, *self._known_formatting(raw))
-            if it or bd:
+            if it:
+                # Italics in the text mean the drafter's emphasis survived; bold alone
+                # (headings marked ** by a PDF converter) says nothing about italics.
                 self.formatting_known = True
             if not text:
                 continue
             if len(builder):
-                prev_end = raws[k - 1].start + len(raws[k - 1].text)
-                joined_hyphen = False
-                if joined_hyphen:
-                    pass
-                else:
-                    builder.add_synthetic(" ", prev_end)
+                builder.add_synthetic(" ", raws[k - 1].start + len(raws[k - 1].text))
             base = len(builder)
             builder.add_mapped(text, tmap)
             italics.extend((a + base, b + base) for a, b in it)

@@ -204,8 +204,9 @@ def run_rule(rule: CompiledRule, doc: Document, options: dict,
     node_filter: NodeFilter = getattr(rule, "node_filter", None) or NodeFilter({}, None)
     out: list[Finding] = []
     try:
-        nodes = [n for n in scope_nodes(doc, rule.spec.scope)
-                 if node_filter.accepts(n, lambda n: is_last(doc, n))]
+        nodes = list(scope_nodes(doc, rule.spec.scope))
+        if not node_filter.empty:
+            nodes = [n for n in nodes if node_filter.accepts(n, lambda n: is_last(doc, n))]
         if rule.per_document:
             start = time.perf_counter()
             out.extend(rule.run_document(nodes, ctx))

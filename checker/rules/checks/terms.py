@@ -79,7 +79,9 @@ _CAPS_WORD = re.compile(r"[A-Z][A-Z'-]{2,}")
 
 
 def scan_text(node: Node) -> str:
-    return node.text.translate(_HYPHENS)
+    text = node.text
+    # translate() with a table walks every character: only where a non-breaking hyphen occurs.
+    return text.translate(_HYPHENS) if "\u2010" in text or "\u2011" in text else text
 
 
 def _shouting(text: str, start: int, end: int) -> bool:
@@ -281,8 +283,9 @@ def short_form_before_name(doc: Document, params: dict, ctx) -> Iterator[CheckHi
     Human Rights Council text, "the Assembly" none in a General Assembly text."""
     own = (doc.body or "").split()
     nodes = [(node, node.text.lower()) for node in body_nodes(doc)]
+    whole = "\n".join(lowered for _, lowered in nodes)
     for head in params.get("short-forms") or ():
-        if own and head == own[-1]:
+        if own and head == own[-1] or head.lower() not in whole:
             continue
         short_re, full_re = _short_form_re(head), _full_name_re(head)
         first_short = None
