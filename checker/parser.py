@@ -407,7 +407,10 @@ class _Builder:
             starts_op = vocabulary.starts_with_operative(plain, loose=True)
             short_unpunctuated = len(plain) < 160 and not re.search(r"[.,;:]\s*\**$", plain)
             if state == "preamble":
-                if starts_op and not starts_pp and not pp_follows[line_no + 1]:
+                # "Underlines ...," just before paragraph 1 is a preambular paragraph with a
+                # wrong opening (STR005), not the operative part: it ends with a comma.
+                misplaced = numbered_follows[line_no + 1] and _PREAMBLE_END.search(plain)
+                if starts_op and not starts_pp and not pp_follows[line_no + 1] and not misplaced:
                     flush()
                     state = "operative"
                     current = OperativeParagraph("operative-paragraph", "", "", line.tmap, part=part)
@@ -713,6 +716,9 @@ def vocabulary_sponsor(name: str, non_member: bool, span: Span):
     from checker.model import Sponsor
 
     return Sponsor(name, non_member, span)
+
+
+_PREAMBLE_END = re.compile(r",[\s*_\u00b9\u00b2\u00b3\u2070-\u2079\d]{0,4}$")
 
 
 def _number_without_full_stop(plain: str, current: OperativeParagraph) -> Optional[dict]:

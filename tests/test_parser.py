@@ -176,6 +176,27 @@ def test_lettered_operative_part_of_a_decision():
         ("OP1", "(a)", "Expresses"), ("OP2", "(b)", "Endorses")]
 
 
+def test_operative_verbs_ending_with_commas_before_paragraph_1_stay_preambular():
+    text = ("The General Assembly,\n\nRecalling its resolution 70/1,\n\nUnderlines that ownership is essential,\n\n"
+            "Stresses the need for coordination,\n\n1. Decides to act;\n\n2. Decides to remain seized of the matter.\n")
+    doc = parse_text(text)
+    assert [p.opening for p in doc.preamble] == ["Recalling", "Underlines", "Stresses"]
+    assert [p.address for p in doc.operative] == ["OP1", "OP2"]
+
+
+def test_negotiation_label_before_the_number():
+    doc = parse_text("The General Assembly,\n\n1. Decides to act;\n\n[OP1bis] 2. Requests a report;\n\n"
+                     "3. Decides to remain seized of the matter.\n")
+    assert [(p.address, p.number, p.opening) for p in doc.operative] == [
+        ("OP1", 1, "Decides"), ("OP2", 2, "Requests"), ("OP3", 3, "Decides")]
+
+
+def test_number_without_full_stop_is_a_paragraph():
+    doc = parse_text("The General Assembly,\n\n1. Decides to act;\n2 Requests a report;\n"
+                     "3. Decides to remain seized of the matter.\n")
+    assert [(p.number, p.label) for p in doc.operative] == [(1, "1."), (2, "2"), (3, "3.")]
+
+
 def test_lettered_items_quoted_inside_a_preamble_stay_sub_items():
     text = ("The Commission,\n\nRecalling that the Declaration, inter alia:\n\n"
             "(a) Calls upon the Office to assume a larger role;\n\n(b) Recommends increased coordination;\n\n"
