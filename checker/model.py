@@ -144,7 +144,10 @@ class TextBuilder:
         return text, TextMap(self._segments, self._length, end_original)
 
 
-@dataclass(slots=True)
+# Structural nodes compare by identity (eq=False): two paragraphs with the same
+# words are still two paragraphs, and field-by-field __eq__ was slow to generate
+# at import and to run in ``node in nodes``.
+@dataclass(slots=True, eq=False)
 class Node:
     """A text-bearing structural node.
 
@@ -167,7 +170,7 @@ class Node:
         return self.tmap.span(start, end)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class SubParagraph(Node):
     label: str = ""
     level: int = 1
@@ -187,7 +190,7 @@ class SubParagraph(Node):
             yield from child.walk()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Paragraph(Node):
     """A preambular or operative paragraph; ``text`` includes its sub-paragraphs.
 
@@ -219,19 +222,19 @@ class Paragraph(Node):
             yield from sub.walk()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class PreambularParagraph(Paragraph):
     pass
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class OperativeParagraph(Paragraph):
     # A decision's operative part is often lettered: "(a) Decides ...; (b) Requests ...".
     # Such paragraphs are addressed OP1, OP2 by position; ``label`` keeps "(a)".
     lettered: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class AnnexParagraph(Paragraph):
     pass
 
@@ -244,7 +247,7 @@ class FootnoteMarker:
     style: str  # superscript | digits | markdown | asterisk | inline
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Footnote(Node):
     label: str = ""
     markers: list[FootnoteMarker] = field(default_factory=list)
@@ -266,7 +269,7 @@ class HeaderField:
     span: Span
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Header:
     body: Optional[str] = None
     committee: Optional[str] = None
@@ -290,27 +293,27 @@ class Header:
         return f.span if f else None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Title(Node):
     number: Optional[str] = None  # "56/..." / "28/2" / "2223 (2015)"
     number_session: Optional[int] = None
     placeholder: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class AuthoringLine(Node):
     body: str = ""
     has_comma: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Closing(Node):
     meeting: Optional[str] = None
     date: Optional[str] = None  # ISO yyyy-mm-dd
     adoption: Optional[str] = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Annex:
     address: str
     title: str
@@ -337,7 +340,7 @@ class ParseProblem:
     address: str = "DOCUMENT"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Document:
     path: str
     source: str  # the original text, exactly as read

@@ -237,12 +237,26 @@ def load_registry(extra_files: Iterable[Path] = ()) -> Registry:
 
 @lru_cache(maxsize=8)
 def _load(files: tuple[tuple[str, float], ...]) -> Registry:
-    entries = read_csv(DATA_PATH) if DATA_PATH.is_file() else []
+    entries = _read_cached(DATA_PATH) if DATA_PATH.is_file() else []
     for path, mtime in files:
         if mtime < 0:
             raise FileNotFoundError(f"registry file not found: {path}")
-        entries.extend(read_csv(Path(path)))
+        entries.extend(_read_cached(Path(path)))
     return Registry(entries)
+
+
+def _read_cached(path: Path) -> list:
+    """``read_csv`` through the cross-run cache, keyed by the file's bytes: parsing
+    the shipped table takes longer than an editor's whole lint of one draft."""
+    from checker.rules import cache
+
+    data = path.read_bytes()
+    key = cache.key_for([(str(path), data)])
+    entries = cache.load("registry", key)
+    if entries is None:
+        entries = read_csv(path)
+        cache.store("registry", key, entries)
+    return list(entries)
 
 
 def lookup(citation: Any, body: Optional[str] = None, kind: Optional[str] = None,
