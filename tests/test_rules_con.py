@@ -205,3 +205,71 @@ def test_first_person_declaration_items_answer_to_their_own_verb(ruleset):
             "(a) Request the Secretary-General to provide capacity-building to developing countries;\n"
             "(b) Note the gap in adaptation finance;\n")
     assert found(ruleset, call) == [("CON002", "OP5(a)")]
+
+
+# ------------------------------------------------------------ held-out review: triggers, providers, consent
+
+@pytest.mark.parametrize("text", [
+    # "build(ing) the capacity" (§7.2), the capacity being the recipients'.
+    "5. Calls upon the Office to assist the national electoral commissions of least developed countries "
+    "in building their capacity to conduct elections;",
+    "5. Requests the United Nations Development Programme to build the capacity of judicial institutions "
+    "in small island developing States;",
+    "5. Invites relevant United Nations agencies to continue building the capacity of land registries "
+    "in developing countries;",
+    # Training and expertise for States (§7.2, secondary triggers with a State as recipient).
+    "5. Requests the Office to provide training to judges of Member States on the Bangkok Rules;",
+    "5. Requests the Secretary-General to provide expertise to Member States in the drafting of legislation;",
+    # Regional commissions and Secretariat departments are providers.
+    "5. Requests the regional commissions to provide technical cooperation to the statistical offices "
+    "of developing countries;",
+    "5. Requests the Economic Commission for Africa to provide advisory services to African States;",
+    "5. Requests the Department of Economic and Social Affairs of the Secretariat to provide technical "
+    "assistance to least developed countries;",
+])
+def test_held_out_trigger_and_provider_classes_fire(ruleset, text):
+    assert [rule for rule, _ in found(ruleset, text)] == ["CON001"]
+
+
+def test_subparagraph_building_their_capacity_under_a_department(ruleset):
+    text = ("5. Requests the Statistics Division of the Department of Economic and Social Affairs to:\n"
+            "(a) Assist the national statistical offices of small island developing States in building their "
+            "capacity to compile census data;\n"
+            "(b) Report to the Commission at its next session;\n")
+    assert found(ruleset, text) == [("CON002", "OP5(a)")]
+
+
+def test_deploying_teams_of_experts_to_assist_national_authorities(ruleset):
+    assert found(ruleset, "5. Requests the Secretary-General to deploy teams of experts to assist national "
+                          "authorities in countries in transition with the drafting of laws;") == [("CON004", "OP5")]
+    assert found(ruleset, "5. Requests the Secretary-General to deploy teams of experts to Mali;") == [("CON004", "OP5")]
+
+
+@pytest.mark.parametrize("text", [
+    # Consent phrasings of the held-out review.
+    "5. Requests the regional commissions to provide technical cooperation to the statistical offices of "
+    "developing countries, at the request of those countries;",
+    "5. Requests the Office to provide technical assistance to developing countries, subject to their consent;",
+    "5. Requests the Office to provide technical assistance to developing countries, at the request of the "
+    "countries concerned;",
+    "5. Requests the Office to provide technical assistance to the Government of Mali, with the agreement of "
+    "the Government concerned;",
+    "5. Requests the Office to provide technical assistance to developing countries, upon the request of the "
+    "recipient State;",
+    "5. Requests the Secretary-General to deploy teams of experts to assist national authorities in countries "
+    "in transition, subject to their consent;",
+    # The provider's own capacity, training of its own staff, expertise for a body: no assistance to a State.
+    "5. Requests the Secretary-General to build the capacity of the Office to support Member States;",
+    "5. Requests the Office to provide training to its staff on gender mainstreaming;",
+    "5. Requests the Secretary-General to provide expertise to the Committee in its work;",
+    "5. Calls upon Member States to build the capacity of their judicial institutions;",
+    "5. Requests the Secretary-General to deploy teams of experts to assist the Committee in its work;",
+])
+def test_held_out_consent_phrasings_and_traps_stay_silent(ruleset, text):
+    assert found(ruleset, text) == []
+
+
+def test_training_for_the_providers_own_coordinators_is_not_assistance_to_a_state(ruleset):
+    text = ("5. Requests the Secretary-General to strengthen the support provided to United Nations country teams, "
+            "including by providing necessary training to resident coordinators;")
+    assert found(ruleset, text) == []

@@ -179,3 +179,57 @@ def test_trm005_short_form_after_an_indefinite_introduction(ruleset):
             "5. Requests the Committee to report;")
     assert [r for r, _ in found(ruleset, text) if r == "TRM005"] == []
     assert [r for r, _ in found(ruleset, "4. Requests the Committee to report;") if r == "TRM005"] == ["TRM005"]
+
+
+# ------------------------------------------------------------ TRM005: a full name goes on in capitals
+
+def test_short_form_followed_by_lower_case_words_is_not_a_full_name(ruleset):
+    text = ("Welcoming the work of the Commission on the revision of the classification of occupations,\n\n"
+            "1. Takes note of the report of the Statistical Commission on its fifty-sixth session;")
+    assert found(ruleset, text) == [("TRM005", "PP1")]
+
+
+@pytest.mark.parametrize("text", [
+    "Welcoming the work of the Commission on the Status of Women,\n\n1. Invites the Commission to continue;",
+    "Recalling the Committee on the Rights of the Child,\n\n1. Invites the Committee to continue;",
+    "Recalling the Programme of Action of the Conference,\n\n1. Reaffirms the Programme of Action;",
+    # Mandate titles go on in lower case.
+    "Recalling the Special Rapporteur on the right to food,\n\n1. Invites the Special Rapporteur to report;",
+])
+def test_full_names_with_capitalized_words_after_of_on_for(ruleset, text):
+    assert [r for r, _ in found(ruleset, text) if r == "TRM005"] == []
+
+
+# ------------------------------------------------------------ TRM009: official short names of countries
+
+def _draft(sponsors: str, body: str = "1. Decides to remain seized of the matter.") -> str:
+    return f"A/C.3/80/L.99\n\n{sponsors}: draft resolution\n\nRights of older persons\n\nThe General Assembly,\n\n{body}"
+
+
+def test_informal_country_name_in_sponsor_list_fires_with_safe_fix(ruleset):
+    doc = parse_text(_draft("Andorra, Ghana, Uruguay and Vietnam"))
+    hits = [f for f in lint(doc, ruleset, Config()) if f.rule == "TRM009"]
+    assert [f.message for f in hits] == ["'Vietnam' is not the United Nations short name of the country: write 'Viet Nam'"]
+    assert hits[0].fix is not None and hits[0].fix.safe
+    assert [f.rule for f in lint(parse_text(_draft("Cape Verde, East Timor and Laos")), ruleset, Config())
+            if f.rule == "TRM009"] == ["TRM009"] * 3
+
+
+@pytest.mark.parametrize("sponsors", [
+    "Andorra, Côte d'Ivoire, Republic of Korea, Timor-Leste and Viet Nam",
+    # The official forms contain the short ones.
+    "Bolivia (Plurinational State of), Iran (Islamic Republic of), Republic of\nMoldova and United Republic of Tanzania",
+])
+def test_official_short_names_stay_silent(ruleset, sponsors):
+    assert [f for f in lint(parse_text(_draft(sponsors)), ruleset, Config()) if f.rule == "TRM009"] == []
+
+
+def test_former_name_recalling_a_past_event_in_the_body_is_not_checked(ruleset):
+    body = "1. Recalls the World Humanitarian Summit, held in Istanbul, Turkey, on 23 and 24 May 2016;"
+    assert [f for f in lint(parse_text(_draft("Andorra and Türkiye", body)), ruleset, Config())
+            if f.rule == "TRM009"] == []
+
+
+def test_fund_named_for_its_purpose_is_a_full_name(ruleset):
+    text = "1. Welcomes the new funding arrangements, including the Fund for responding to loss and damage;"
+    assert [r for r, _ in found(ruleset, text) if r == "TRM005"] == []

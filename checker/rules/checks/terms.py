@@ -29,7 +29,7 @@ _LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _SCHEMA = {
     "type": "object",
     "properties": {"allow": _LIST, "also-allow": _LIST, "max-uses": {"type": "integer", "minimum": 1},
-                   "short-forms": _LIST, "swap": {"type": "object", "additionalProperties": {"type": "string"}}},
+                   "short-forms": _LIST, "lower-case-titles": _LIST, "swap": {"type": "object", "additionalProperties": {"type": "string"}}},
     "additionalProperties": False,
 }
 
@@ -254,23 +254,33 @@ def never_abbreviated(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 
 # What follows a head noun when it starts a full name or identifies the body
 # ("the Programme of Action to Prevent ...", "the Committee established by resolution 661 (1990)").
-_NAMING = r"\s+(?:(?:of|on|for|against)\b|(?:to|in)\s+[A-Z]|established\b|set\s+up\b|created\b|referred\s+to\b|[A-Z])"
+# After "of", "on", "for", "against" a name goes on in capitalized words ("Commission on the Status
+# of Women"): "the Commission on the refinement of ..." is the short form and what the body did.
+# A fund named for its purpose goes on with a gerund ("the Fund for responding to loss and damage"),
+# and mandate titles (``lower-case-titles``) in lower case ("Special Rapporteur on the right to food").
+_NAMED_BY = r"(?:to|in)\s+[A-Z]|established\b|set\s+up\b|created\b|referred\s+to\b|[A-Z]"
+_NAMING_CAPITAL = rf"\s+(?:(?:of|on|for|against)\s+(?:(?:the|a|an)\s+)?[A-Z0-9]|for\s+[a-z]+ing\b|{_NAMED_BY})"
+_NAMING_ANY = rf"\s+(?:(?:of|on|for|against)\b|{_NAMED_BY})"
+
+
+def _naming(head: str, lower_titles: frozenset[str]) -> str:
+    return _NAMING_ANY if head in lower_titles else _NAMING_CAPITAL
 
 
 @functools.lru_cache(maxsize=256)
-def _short_form_re(head: str) -> re.Pattern:
+def _short_form_re(head: str, lower_titles: frozenset[str] = frozenset()) -> re.Pattern:
     """ "the Council" used alone: not the start of a full name ("the Council of Europe")."""
-    return re.compile(rf"\bthe\s+{re.escape(head)}\b(?![\w-])(?!{_NAMING})")
+    return re.compile(rf"\bthe\s+{re.escape(head)}\b(?![\w-])(?!{_naming(head, lower_titles)})")
 
 
 @functools.lru_cache(maxsize=256)
-def _full_name_re(head: str) -> re.Pattern:
+def _full_name_re(head: str, lower_titles: frozenset[str] = frozenset()) -> re.Pattern:
     """A full name whose head noun is ``head``: "Human Rights Council", "Durban Declaration and
     Programme of Action", "Convention on the Rights of ...", '(hereinafter "the Council")'."""
     h = re.escape(head)
     word = r"[A-Z0-9][\w\u2019'-]*"
     return re.compile(rf"\b{word}(?:\s+(?:(?:of|and|for|on|the|de)\s+)*{word})*(?:\s+(?:and|of|for|on))?\s+{h}\b"
-                      rf"|\b{h}(?={_NAMING})"
+                      rf"|\b{h}(?={_naming(head, lower_titles)})"
                       rf"|\b(?:an?|one)\s+(?i:{h})\b"  # introduced indefinitely: "establishes a committee of ..."
                       rf"|[\u201c\"]the\s+{h}[\u201d\"]")
 
@@ -284,10 +294,11 @@ def short_form_before_name(doc: Document, params: dict, ctx) -> Iterator[CheckHi
     own = (doc.body or "").split()
     nodes = [(node, node.text.lower()) for node in body_nodes(doc)]
     whole = "\n".join(lowered for _, lowered in nodes)
+    lower_titles = frozenset(params.get("lower-case-titles") or ())
     for head in params.get("short-forms") or ():
         if own and head == own[-1] or head.lower() not in whole:
             continue
-        short_re, full_re = _short_form_re(head), _full_name_re(head)
+        short_re, full_re = _short_form_re(head, lower_titles), _full_name_re(head, lower_titles)
         first_short = None
         first_full = None
         for node, lowered in nodes:
