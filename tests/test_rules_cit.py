@@ -156,3 +156,44 @@ def test_this_resolution_pointing_at_another_resolution_is_not_reported(ruleset)
 def test_this_resolution_inside_a_quotation_is_not_reported(ruleset) -> None:
     text = GA + "1. Recalls that resolution 50/1 provides that “this resolution shall be reviewed”."
     assert findings(ruleset, text, "CIT015") == []
+
+
+def test_security_council_number_without_year(ruleset) -> None:
+    (f,) = findings(ruleset, GA + "Recalling Security Council resolution 2117 of 26 September 2013,", "CIT008")
+    assert "'2117 (2013)'" in f.message
+    (g,) = findings(ruleset, GA + "Recalling Security Council resolutions 1325 (2000) and 2122,", "CIT008")
+    assert "'2122'" in g.message
+
+
+def test_security_council_number_with_year_or_other_body_is_not_cit008(ruleset) -> None:
+    text = GA + ("Recalling Security Council resolution 2117 (2013) of 26 September 2013, resolution 5 of the "
+                 "Conference of the Parties and Security Council resolution 217 A (III) on another matter,")
+    assert [f for f in findings(ruleset, text, "CIT008") if "2117" in f.message or "'5'" in f.message] == []
+    # A plain-digit footnote marker after a list of Council resolutions is not a number.
+    text = GA + "Noting the report requested in Security Council resolutions 530 (1983) and 562 (1985), 7\n\n1. Decides."
+    assert findings(ruleset, text, "CIT008") == []
+
+
+PDF_GA = ("The General Assembly,\n\n  Recalling the Charter of the United Nations,1\n\n  Noting the report of the\n"
+          "Secretary-General,2\n\n  1. Takes note of the views adopted by the Committee at its 120th session,{m} and of\n"
+          "the work of its bureau;\n\n  2. Decides to remain seized of the matter.\n\n_______________\n"
+          "1 See resolution 217 A (III).\n2 A/80/100.\n")
+
+
+def test_plain_digit_marker_without_footnote(ruleset) -> None:
+    (f,) = findings(ruleset, PDF_GA.format(m="3"), "CIT001")
+    assert "marker 3" in f.message
+
+
+def test_plain_digits_that_are_numbers_are_not_markers(ruleset) -> None:
+    # "at its 120th session,5": not the next marker (3); "articles 1,3": a list, not a marker.
+    assert findings(ruleset, PDF_GA.format(m="5"), "CIT001") == []
+    text = PDF_GA.replace("the work of its bureau", "articles 1,3 and 4 of the Covenant")
+    assert findings(ruleset, text.format(m=""), "CIT001") == []
+
+
+def test_orphan_footnote_in_plain_digit_text(ruleset) -> None:
+    text = PDF_GA.format(m="").replace("2 A/80/100.\n", "2 A/80/100.\n3 A/80/200.\n4 A/80/300.\n")
+    (f,) = findings(ruleset, text, "CIT002")   # only the first orphan: later markers would be unseen
+    assert "Footnote 3" in f.message
+    assert findings(ruleset, PDF_GA.format(m=""), "CIT002") == []

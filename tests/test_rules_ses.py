@@ -106,3 +106,31 @@ def test_symbol_session_agrees(ruleset) -> None:
     text = ("A/C.3/80/L.5\n\nGeneral Assembly\nEightieth session\nThird Committee\nAgenda item 10\n\n"
             "Peru: draft resolution\n\nThe General Assembly,\n\n1. Decides to act.")
     assert findings(ruleset, text, "SES004") == []
+
+
+ECOSOC = ("E/2026/L.3\n\nEconomic and Social Council\n2026 session\nAgenda item 12\n\n"
+          "The Economic and Social Council,\n\n")
+
+
+def test_ecosoc_report_at_a_past_year_session(ruleset) -> None:
+    text = ECOSOC + "1. Requests the Secretary-General to submit to the Council at its 2025 session a report."
+    (f,) = findings(ruleset, text, "SES007")
+    assert "2026 session" in f.message
+
+
+def test_ecosoc_report_at_a_later_session_or_recalled_one(ruleset) -> None:
+    text = ECOSOC + ("1. Recalls the ministerial declaration adopted at its 2024 session;\n"
+                     "2. Requests the Secretary-General to submit to the Council at its 2027 session a report;\n"
+                     "3. Invites the Statistical Commission to report at its 2025 session.")
+    assert findings(ruleset, text, "SES007") == []
+
+
+def test_ecosoc_own_future_session_with_an_ordinal(ruleset) -> None:
+    text = ECOSOC + "1. Decides to consider at its sixty-second session the question of statistics."
+    assert len(findings(ruleset, text, "SES009")) == 1
+
+
+def test_ecosoc_ordinal_of_other_body_or_past_event(ruleset) -> None:
+    text = ECOSOC + ("1. Recalls its resolution 1296 (XLIV), adopted at its forty-fourth session;\n"
+                     "2. Requests the Statistical Commission to consider the matter at its fifty-eighth session.")
+    assert findings(ruleset, text, "SES009") == []

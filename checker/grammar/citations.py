@@ -47,6 +47,12 @@ SPECIAL_NUMBER = r"(?P<sp_sp>E?S)-(?P<sp_session>[1-9]\d?)/" + _serial("sp") + _
 SESSION_NUMBER = r"(?P<ss_session>[1-9]\d{0,2})/" + _serial("ss") + _letter("ss")    # 60/251
 RESOLUTION_NUMBER = (rf"(?P<num>{LEGACY_NUMBER}|{SC_NUMBER}|{YEAR_NUMBER}|"
                      rf"{SPECIAL_NUMBER}|{SESSION_NUMBER})")
+# "Security Council resolution 2223 of 28 May 2015": a Council number without its
+# year. Read only after the words "Security Council" (elsewhere a bare number may be
+# anything: "resolution 5 of the Conference"), so that CIT008 can report it.
+BARE_NUMBER = (r"(?P<bn_serial>[1-9]\d{0,3})(?![\d/]|\s?\()"
+               r"(?=\s*[,;.:)]|\s*$|\s+(?:of|on|and|adopted|entitled|concerning|in|which|to|by)\b)")
+SC_RESOLUTION_NUMBER = RESOLUTION_NUMBER[:-1] + rf"|{BARE_NUMBER})"
 DATE_CLAUSE = (rf"\s+(?:(?P<shared>both|all)\s+)?of\s+"
                rf"(?P<date>(?P<d>\d{{1,2}})\s+(?P<m>{'|'.join(MONTH_NUMBER)})\s+(?P<y>\d{{4}}))(?!\d)")
 
@@ -59,6 +65,10 @@ list_separator = pp.Regex(r",(?:\s*and\b)?|and\b|as well as\b").set_name("list s
 citation = (kind_word("kind")
             + cited_item + pp.ZeroOrMore(list_separator.suppress() + cited_item)
             ).set_name("citation")
+sc_cited_item = pp.Regex(SC_RESOLUTION_NUMBER + rf"(?:{DATE_CLAUSE})?", as_match=True).set_name("Council cited item")
+sc_citation = (kind_word("kind")
+               + sc_cited_item + pp.ZeroOrMore(list_separator.suppress() + sc_cited_item)
+               ).set_name("Security Council citation")
 
 
 # --------------------------------------------------------------------------
@@ -80,7 +90,7 @@ class Citation:
     text: str                       # the number as written
     kind: str                       # "resolution" | "decision"
     number: str                     # normalized: "60/251", "217 A (III)", "1325 (2000)", "S-8/1"
-    form: str                       # session | year | sc | legacy | special | emergency
+    form: str                       # session | year | sc | legacy | special | emergency | bare
     session: Optional[int]
     session_kind: Optional[str]     # regular | special | emergency special (None for year/sc forms)
     year: Optional[int]
@@ -98,6 +108,9 @@ class Citation:
 # --------------------------------------------------------------------------
 
 _CANDIDATE = re.compile(r"(?<![\w-])(?i:resolutions?|decisions?)\s+(?=(?:E?S-)?\d{1,4}(?:/\d|\s?\(|\s?[A-Z](?:\s(?:and|to)\s[A-Z])?\s?\())")
+# The same after "Security Council " with a number that is none of the above (no year).
+_SC_BODY = "Security Council "
+_SC_BARE_CANDIDATE = re.compile(r"(?<=Security Council )(?i:resolutions?)\s+(?=[1-9]\d{0,3}(?![\d/]|\s?\(|\s?[A-Z]\b))")
 _BODY_BACK = re.compile(
     r"(?<![\w-])(?P<body>General Assembly|Human Rights Council|Commission on Human Rights|"
     r"Economic and Social Council|Security Council|"
@@ -124,6 +137,9 @@ def _number_fields(m: re.Match[str]) -> tuple[str, str, Optional[int], Optional[
         kind = {"S-": "special", "ES-": "emergency special"}.get(sp, "regular")
         return (f"{serial}{lt} ({sp}{m['lg_roman']})", "legacy", roman_to_int(m["lg_roman"]), kind,
                 None, serial, letter)
+    if "bn_serial" in m.re.groupindex and m["bn_serial"]:
+        serial = int(m["bn_serial"])
+        return str(serial), "bare", None, None, None, serial, None
     if m.group("sc_serial"):
         serial, yr = int(m["sc_serial"]), int(m["sc_year"])
         return f"{serial} ({yr})", "sc", None, None, yr, serial, None
@@ -138,11 +154,11 @@ def _number_fields(m: re.Match[str]) -> tuple[str, str, Optional[int], Optional[
     return f"{sess}/{serial}" + (f" {letter}" if letter else ""), "session", sess, "regular", None, serial, letter
 
 
-def _phrase_at(text: str, kstart: int) -> Optional[tuple[str, list[re.Match[str]]]]:
+def _phrase_at(text: str, kstart: int, grammar: pp.ParserElement = citation) -> Optional[tuple[str, list[re.Match[str]]]]:
     """(kind word, item matches) of the citation starting at ``kstart``; offsets relative to it."""
     chunk = text[kstart:kstart + _MAX_PHRASE]
     try:
-        res = citation.parse_string(chunk)
+        res = grammar.parse_string(chunk)
     except pp.ParseBaseException:
         return None
     return res["kind"], list(res)[1:]
@@ -154,11 +170,15 @@ def find_citations(text: str) -> list[Citation]:
     prev_phrase_end = -1
     prev_body: Optional[str] = None
     prev_items: list[int] = []          # indexes in ``out`` of the previous phrase
-    for m in _CANDIDATE.finditer(text):
-        kstart = m.start()
+    starts = [m.start() for m in _CANDIDATE.finditer(text)]
+    council = _SC_BODY in text
+    if council:
+        starts = sorted(starts + [m.start() for m in _SC_BARE_CANDIDATE.finditer(text)])
+    for kstart in starts:
         if kstart < prev_phrase_end:
             continue
-        parsed = _phrase_at(text, kstart)
+        sc = council and text.endswith(_SC_BODY, 0, kstart)
+        parsed = _phrase_at(text, kstart, sc_citation if sc else citation)
         if parsed is None:
             continue
         kind_text, matches = parsed
@@ -182,6 +202,9 @@ def find_citations(text: str) -> list[Citation]:
         pwin_lo = max(0, full_start - 80)
         is_para = _PARA_BACK.search(text, pwin_lo, full_start) is not None
 
+        if sc and len(matches) > 1 and matches[-1]["bn_serial"] and not matches[-1]["date"] and \
+                text[kstart + matches[-2].end():kstart + matches[-1].start()].strip() == ",":
+            matches.pop()   # "resolutions 530 (1983) and 562 (1985), 86": a footnote marker, not a number
         raw: list[list] = []        # [number span, fields, date, shared]
         pending: list[int] = []
         for im in matches:

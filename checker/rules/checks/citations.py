@@ -214,6 +214,10 @@ def _form_problem(c: Citation, body: str) -> Optional[str]:
         if f == "year" and c.year is not None and c.year < 1978:
             return "Economic and Social Council year numbering starts in 1978"
     elif body == "Security Council":
+        if f == "bare" and c.kind == "resolution":
+            d = c.date.as_date() if c.date is not None else None
+            hint = f"; write '{c.serial} ({d.year})'" if d is not None else ""
+            return f"Security Council resolutions are cited with their year, 'n (yyyy)'{hint}"
         if f != "sc" and c.kind == "resolution":
             return "Security Council resolutions are numbered 'n (yyyy)' (e.g. 1325 (2000))"
     return None

@@ -1,9 +1,12 @@
 """footnotes: every marker has its footnote, every footnote is referenced, in order (§1.5, CIT-11).
 
-Marker detection is imperfect: the normalizer only reads digits glued to a
-word as a marker when a footnote with that label exists ("digits" style), and
-OCR texts lose superscripts. So "a marker without a footnote" trusts only
-explicit markers (superscripts, Markdown ``[^1]``, sponsor asterisks), and
+Marker detection is imperfect: the normalizer reads digits glued to a word
+as a marker ("digits" style) when a footnote with that label exists, or, with
+no footnote, only when it is certainly one (the next number of a run of digit
+markers, after a word's final punctuation: "session,4 and" after markers 1-3);
+and OCR texts lose superscripts. So "a marker without a footnote" trusts
+explicit markers (superscripts, Markdown ``[^1]``, sponsor asterisks) and
+those digit markers, and
 "a footnote nobody points at" is reported only when the document shows
 explicit numeric markers elsewhere, i.e. when markers were visible at all.
 Asterisk footnotes are notes on the whole document (the header symbol, the
@@ -28,11 +31,11 @@ def _explicit(doc: Document) -> list[FootnoteMarker]:
 
 @register("footnotes.unresolved", placeholders=("label",))
 def unresolved(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """A superscript/Markdown marker (or sponsor asterisk) with no footnote of that label."""
+    """A superscript/Markdown/digit marker (or sponsor asterisk) with no footnote of that label."""
     labels = {f.label for f in doc.footnotes}
     seen: set[str] = set()
     for m in doc.markers:
-        if m.style not in _EXPLICIT + ("asterisk",) or m.label in labels:
+        if m.style not in _EXPLICIT + ("asterisk", "digits") or m.label in labels:
             continue
         if m.style == "asterisk" and not doc.is_draft:
             continue  # adopted texts drop the sponsor list and its note
@@ -47,12 +50,19 @@ def unresolved(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 @register("footnotes.unreferenced", placeholders=("label",))
 def unreferenced(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """A numbered footnote that no marker points at (only where markers are visible)."""
-    if not _explicit(doc):
+    explicit = _explicit(doc)
+    # A text whose markers are all plain digits (PDF extraction): the normalizer
+    # reads digits as the marker n only after marker n-1, so once one marker is
+    # lost every later one is unseen too; only the first orphan is certain.
+    digits_only = not explicit and any(m.style == "digits" and m.label.isdigit() for m in doc.markers)
+    if not explicit and not digits_only:
         return
     for fn in doc.footnotes:
         if not fn.label.isdigit() or fn.markers:
             continue
         yield CheckHit(fn, 0, min(len(fn.text), 60), {"label": fn.label})
+        if digits_only:
+            return
 
 
 @register("footnotes.order", placeholders=("label", "previous"))

@@ -211,6 +211,20 @@ def current_session(doc: Document) -> Optional[int]:
     return None
 
 
+def current_year_session(doc: Document) -> Optional[int]:
+    """An Economic and Social Council text's own session year: "2026 session" in the
+    header, else the year of its symbol (E/2026/L.14); the Council has named its
+    sessions by year since 1978 (§3.1)."""
+    h = doc.header
+    if h.session is not None and h.session_kind == "year":
+        return h.session
+    if h.symbol:
+        sym = validate_symbol(h.symbol)
+        if sym.body == "ECOSOC" and sym.year is not None:
+            return sym.year
+    return None
+
+
 # "... at its", "the provisional agenda of its", "to the Assembly at its"
 _ITS = re.compile(r"\b(?:at|to|for|by|until|during|before|in|of)\s+its\s+$", re.I)
 # Names whose "its" could be meant: the nearest one before "its" owns the session.
@@ -221,6 +235,7 @@ _SELF_NAMES = {
     "General Assembly": re.compile(r"(?:General\s+|the\s+)Assembly$"),
     "Human Rights Council": re.compile(r"(?:Human\s+Rights\s+|(?<!Security\s)(?<!Social\s)(?<!Trusteeship\s)the\s+)Council$"),
     "Commission on Human Rights": re.compile(r"(?:Commission\s+on\s+Human\s+Rights|the\s+Commission)$"),
+    "Economic and Social Council": re.compile(r"(?:Economic\s+and\s+Social\s+|the\s+)Council$"),
 }
 
 
@@ -259,20 +274,24 @@ def _clause_before(text: str, pos: int, floor: int) -> str:
 
 @register("sessions.past-session", placeholders=("text", "current"))
 def past_session(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """SES-07: an operative request or decision about "its Nth session" with N already past."""
-    if not (doc.is_draft or _header_regular(doc) is not None):
-        return
+    """SES-07: an operative request or decision about "its Nth session" (for the
+    Economic and Social Council "its YYYY session") with that session already past."""
     body = doc.body or doc.header.body
-    if body not in ("General Assembly", "Human Rights Council", "Commission on Human Rights"):
+    if body == "Economic and Social Council":
+        current, forms = current_year_session(doc), ("year",)
+    elif body in ("General Assembly", "Human Rights Council", "Commission on Human Rights"):
+        if not (doc.is_draft or _header_regular(doc) is not None):
+            return
+        current, forms = current_session(doc), ("words", "figures")
+    else:
         return
-    current = current_session(doc)
     if current is None:
         return
     for node in ctx.nodes:
         text = node.text
         floor = getattr(node, "body_start", 0)
         for ref in _refs(ctx, node):
-            if ref.number is None or ref.form not in ("words", "figures") or ref.kind != "regular":
+            if ref.number is None or ref.form not in forms or ref.kind != "regular":
                 continue
             if ref.number >= current:
                 continue
@@ -282,7 +301,8 @@ def past_session(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 continue
             if not _FUTURE.search(clause):
                 continue
-            yield CheckHit(node, ref.start, ref.end, {"text": ref.text, "current": int_to_ordinal(current)})
+            shown = f"{current}" if forms == ("year",) else int_to_ordinal(current)
+            yield CheckHit(node, ref.start, ref.end, {"text": ref.text, "current": shown})
 
 
 # ---------------------------------------------------------------- body-specific
@@ -318,9 +338,7 @@ def ecosoc_ordinal(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """SES-10: ECOSOC texts since 1978 name their sessions by year, not by ordinal."""
     if (doc.body or doc.header.body) != "Economic and Social Council":
         return
-    year = None
-    if doc.header.symbol:
-        year = validate_symbol(doc.header.symbol).year
+    year = current_year_session(doc)
     if year is None or year < int(params.get("since", 1978)):
         return
     h = doc.header
@@ -328,10 +346,22 @@ def ecosoc_ordinal(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         span = _header_span(doc)
         yield CheckHit(None, 0, 0, {"text": h.session_text or "", "year": year}, span=span, address="HEADER")
     for node in ctx.nodes:
+        text = node.text
+        floor = getattr(node, "body_start", 0)
         for ref in _refs(ctx, node):
             if ref.number is None or ref.form != "words":
                 continue
-            before = node.text[max(0, ref.start - 60):ref.start]
-            if _ECOSOC_SELF.search(before) and not re.search(
-                    r"(?:Security|Trusteeship|Human\s+Rights)\s+Council\s*,?\s*(?:at|during|in)\s+its\s+$", before):
+            before = text[max(0, ref.start - 60):ref.start]
+            if _ECOSOC_SELF.search(before):
+                if not re.search(r"(?:Security|Trusteeship|Human\s+Rights)\s+Council\s*,?\s*(?:at|during|in)\s+its\s+$",
+                                 before):
+                    yield CheckHit(node, ref.start, ref.end, {"text": ref.text, "year": year})
+                continue
+            # "Decides to consider at its sixty-first session": the Council's own future
+            # session (no other organ owns the "its"), which cannot have an ordinal name.
+            # A past event ("adopted at its forty-fourth session") may be a pre-1978 session.
+            if not _ITS.search(before) or _PAST.search(before):
+                continue
+            clause = _clause_before(text, ref.start, floor)
+            if _FUTURE.search(clause) and _owner_is_self(clause, "Economic and Social Council"):
                 yield CheckHit(node, ref.start, ref.end, {"text": ref.text, "year": year})
