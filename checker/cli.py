@@ -150,7 +150,11 @@ def _apply_fixes(results, texts, session, unsafe: bool, diff_only: bool) -> None
         if diff_only:
             click.echo(unified_diff(result.path, source.text, new_text), nl=False)
             continue
-        write_atomic(result.path, encode_like(new_text, source))
+        try:
+            write_atomic(result.path, encode_like(new_text, source))
+        except OSError as exc:  # disk full, read-only folder: one line and exit 2, the file untouched
+            result.error = f"cannot write fixes ({exc.strerror or exc}); the file is unchanged"
+            continue
         fixed_source = sources.read_path(result.path)
         _doc, new_result = lint_source(fixed_source, session)
         new_result.fixed = count

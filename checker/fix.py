@@ -7,6 +7,7 @@ A fix never touches a file that fails to parse as a resolution, and running
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -100,8 +101,21 @@ def fix_source(source: SourceText, session, unsafe: bool = False, max_rounds: in
     return text, total
 
 
+# Lines end at the file's own newlines only: str.splitlines also breaks at form feeds
+# (page breaks in PDF text) and U+2028, which would glue diff lines together.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
     import difflib
 
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
+    out: list[str] = []
+    for line in difflib.unified_diff(_LINE.findall(before), _LINE.findall(after),
+                                     fromfile=f"a/{path}", tofile=f"b/{path}"):
+        if line.endswith("\n"):
+            out.append(line)
+        elif line.endswith("\r"):
+            out.append(line + "\n")  # a CR-only file: still one diff line per line
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
