@@ -43,11 +43,15 @@ _GLUED_BOLD = re.compile(r"(?<=[^\s*])\*\*(?=[A-Z0-9])")
 
 # Digit footnote markers glued to text, accepted only for labels that exist.
 _MARK_YEAR = re.compile(rf"\b(?:{vocabulary.MONTHS_RE})\s((?:1[89]|20)\d\d)(\d{{1,2}})(?=[\s,.;:)]|$)")
-_MARK_PUNCT = re.compile(r"(?<=[\w)\]”’\"'])([,;:.])(\d{1,2})(?=\s|$)")
+# (Look-behinds come after the first character throughout: ``re`` then skips ahead to
+# that character instead of trying the look-behind at every position, 2-5x faster.)
+_MARK_PUNCT = re.compile(r"([,;:.])(?<=[\w)\]”’\"'][,;:.])(\d{1,2})(?=\s|$)")
 _MARK_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz)”’")   # "session,4": a word's end, not "3,4"
-_MARK_WORD = re.compile(r"(?<=[a-z)])(\d{1,2})(?=[\s,.;:)]|$)")
-_MARK_SPACED = re.compile(r"(?<=[,;.])( (\d{1,2}))(?= \S)")
-_INLINE_NOTE = re.compile(r"(?<=[,;:])((?:A|E|S)/[A-Z0-9][A-Za-z0-9./-]*\d\.)(?=\s|$)")
+_MARK_WORD = re.compile(r"(\d(?<=[a-z)]\d)\d?)(?=[\s,.;:)]|$)")
+_MARK_SPACED = re.compile(r"( (?<=[,;.] )(\d{1,2}))(?= \S)")
+# "Latvia,*", "Action**": an asterisk marker after a word (the star first, for speed).
+_ASTERISK_MARKER = re.compile(r"\*(?:(?<=\w\*)|(?<=\w[,.;:]\*))\*{0,2}(?=[\s:;,.]|$)")
+_INLINE_NOTE = re.compile(r"((?:A|E|S)(?<=[,;:][AES])/[A-Z0-9][A-Za-z0-9./-]*\d\.)(?=\s|$)")
 
 _FURNITURE = [
     re.compile(p)
@@ -180,6 +184,10 @@ def _clean(raw_text: str, start: int, deletions: list[tuple[int, int]],
     ``known_italics``/``known_bold`` are formatting the file itself carries (Word),
     as offsets within ``raw_text``.
     """
+    if not deletions and not known_italics and not known_bold and "*" not in raw_text and "_" not in raw_text:
+        # Most lines: nothing to delete, no emphasis; only white space to collapse.
+        text, tmap, _ = _collapse_ws(raw_text, TextMap.identity(start, len(raw_text)))
+        return text, tmap, [], []
     italics_raw: list[tuple[int, int]] = list(known_italics)
     bold_raw: list[tuple[int, int]] = list(known_bold)
     dels = list(deletions)
@@ -418,7 +426,7 @@ class _Normalizer:
         A removed block leaves a blank line behind so the joiner sees a break,
         and lower-case continuation text after it still rejoins its paragraph.
         """
-        has_asterisk_marker = bool(re.search(r"\w[,.;:]?\*{1,3}(?=[\s:;,.]|$)", self.text[:20000]))
+        has_asterisk_marker = bool(_ASTERISK_MARKER.search(self.text, 0, 20000))
         out: list[_Raw] = []
         i = 0
         n = len(lines)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+import re
+
 import pyparsing as pp
 
 from checker.vocabulary import MONTHS_RE
@@ -78,8 +80,28 @@ kind_phrase = pp.Regex(
 ).set_name("kind of text")
 
 
-def match(element: pp.ParserElement, line: str) -> Optional[pp.ParseResults]:
-    """Parse ``element`` at the start of ``line``; None when it does not fit."""
+class RegexResult(dict):
+    """The named results of a one-``Regex`` element, read like ``ParseResults``:
+    ``result["number"]``, ``result.get("title")``, ``result[0]`` (the matched text)."""
+
+    def __init__(self, m: re.Match):
+        super().__init__(m.groupdict())  # unmatched groups are None, as pyparsing sets them
+        self.text = m.group(0)
+
+    def __getitem__(self, key):
+        return self.text if key == 0 else super().__getitem__(key)
+
+
+def match(element: pp.ParserElement, line: str) -> Optional[pp.ParseResults | RegexResult]:
+    """Parse ``element`` at the start of ``line``; None when it does not fit.
+
+    A grammar made of a single ``Regex`` is matched with the regex pyparsing
+    compiled for it: the same grammar, without ``parse_string``'s per-call
+    machinery, which cost a quarter of the parse on the corpus (56,000 calls)."""
+    if type(element) is pp.Regex and not element.parseAction:
+        pos = len(line) - len(line.lstrip("".join(element.whiteChars))) if element.skipWhitespace else 0
+        m = element.re.match(line, pos)
+        return RegexResult(m) if m else None
     try:
         return element.parse_string(line, parse_all=False)
     except pp.ParseBaseException:

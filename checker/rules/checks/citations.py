@@ -399,7 +399,7 @@ def kind(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 # "this resolution"
 # --------------------------------------------------------------------------
 
-_THIS_RESOLUTION = re.compile(r"\bthis\s+resolution\b", re.I)
+_THIS_RESOLUTION = re.compile(r"t(?<!\wt)his\s+resolution\b", re.I)  # "\bthis", letter first: faster
 # The sentence (or ";"-clause) that holds the phrase: its antecedent, if any, is there.
 _SENTENCE_START = re.compile(r"(?:[;:]|\.(?=\s+[A-Z]))\s*")
 # Another resolution named before the phrase ("the annual resolution on sustainable fisheries",

@@ -18,8 +18,9 @@ from checker.rules.checks import CheckHit, register
 # "paragraph 5 above", "paragraphs 3 and 4 above", "paragraph 5 (a) above",
 # "paragraphs 2 to 4 below", "paragraph 2 of the present resolution"
 _ITEM = r"\d{1,3}(?:\s?\([a-z]{1,4}\))?"
+# "[Pp](?<!\w[Pp])" is "\b[Pp]" with the letter first, so that ``re`` can skip to it (3x faster).
 _REF = re.compile(
-    rf"\b[Pp]aragraphs?\s+(?P<items>{_ITEM}(?:\s*(?:,|and|to|or|\u2013|-)\s*{_ITEM})*)"
+    rf"[Pp](?<![\w][Pp])aragraphs?\s+(?P<items>{_ITEM}(?:\s*(?:,|and|to|or|\u2013|-)\s*{_ITEM})*)"
     r"\s+(?P<where>above|below|of\s+(?:the\s+present|this)\s+resolution|hereof)\b")
 _NUM = re.compile(r"(?P<n>\d{1,3})(?:\s?\((?P<sub>[a-z]{1,4})\))?")
 _ANNEX_REF = re.compile(
@@ -83,20 +84,28 @@ def direction(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 @register("crossrefs.annex", placeholders=())
 def annex_refs(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """"The annex to the present resolution" in a resolution without an annex."""
-    if doc.annexes or doc.kind in ("amendment", "not-a-resolution") or _ANNEX_LINE.search(doc.source):
+    if doc.annexes or doc.kind in ("amendment", "not-a-resolution") or "nnex" not in doc.source \
+            or _ANNEX_LINE.search(doc.source):
         return  # an "Annex" line the parser did not take as an annex heading still is one
     for node in list(doc.preamble) + list(doc.operative):
+        if "annex" not in node.text:
+            continue
         for m in _ANNEX_REF.finditer(node.text):
             yield CheckHit(node, m.start(), m.end())
             return  # once per document: the annex is missing, not each mention
 
 
-def _refs(doc: Document, ctx):
+def _refs(doc: Document, ctx) -> list:
+    """Every "paragraph N above/below/of the present resolution", found once for CIT004 and CIT005."""
     if doc.kind in ("amendment", "not-a-resolution"):
-        return  # an amendment quotes the paragraphs of another draft
-    for node in ctx.nodes:
+        return []  # an amendment quotes the paragraphs of another draft
+    return ctx.memo(f"crossrefs:{ctx.rule.scope}", lambda: list(_find_refs(ctx.nodes)))
+
+
+def _find_refs(nodes) -> Iterator:
+    for node in nodes:
         para = _paragraph_of(node)
-        if not isinstance(para, (PreambularParagraph, OperativeParagraph)):
+        if not isinstance(para, (PreambularParagraph, OperativeParagraph)) or "aragraph" not in node.text:
             continue
         for m in _REF.finditer(node.text):
             for nm in _NUM.finditer(m["items"]):

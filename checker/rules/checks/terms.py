@@ -298,28 +298,33 @@ def short_form_before_name(doc: Document, params: dict, ctx) -> Iterator[CheckHi
     for head in params.get("short-forms") or ():
         if own and head == own[-1] or head.lower() not in whole:
             continue
+        # every pattern needs the head noun ("a committee of ..."): other paragraphs are skipped
+        with_head = [node for node, lowered in nodes if head.lower() in lowered]
         short_re, full_re = _short_form_re(head, lower_titles), _full_name_re(head, lower_titles)
         first_short = None
-        first_full = None
-        for node, lowered in nodes:
-            if head.lower() not in lowered:
-                continue  # every pattern needs the head noun ("a committee of ..."): skip the regex work
-            for m in short_re.finditer(node.text):
+        for node in with_head:
+            m = short_re.search(node.text)
+            if m is not None:
                 pos = node.span_of(m.start(), m.end()).start
                 if first_short is None or pos < first_short[0]:
                     first_short = (pos, node, m)
-                break
-            for m in full_re.finditer(node.text):
-                # "the Council" at a sentence start ("The Council ...") is not a full name.
-                if re.fullmatch(r"The\s+" + re.escape(head), m.group(0)):
-                    continue
-                pos = node.span_of(m.start(), m.end()).start
-                if first_full is None or pos < first_full:
-                    first_full = pos
-                break
-        if first_short is not None and (first_full is None or first_short[0] < first_full):
+        if first_short is None:
+            continue
+        # Only a full name before the first short form matters: look no further than it.
+        if not any(_full_name_before(full_re, head, node, first_short[0]) for node in with_head
+                   if node.span.start < first_short[0]):
             _, node, m = first_short
             yield CheckHit(node, m.start(), m.end(), {"short": m.group(0), "full": head})
+
+
+def _full_name_before(full_re: re.Pattern, head: str, node: Node, limit: int) -> bool:
+    """Does ``node`` name the full name before the original offset ``limit``?"""
+    for m in full_re.finditer(node.text):
+        # "the Council" at a sentence start ("The Council ...") is not a full name.
+        if re.fullmatch(r"The\s+" + re.escape(head), m.group(0)):
+            continue
+        return node.span_of(m.start(), m.end()).start < limit
+    return False
 
 
 # ----------------------------------------------------------------------- non-agreed terms
