@@ -59,6 +59,14 @@ def test_annexed_texts_are_not_checked_for_session_form(ruleset) -> None:
     assert [f.address for f in findings(ruleset, text, "SES002")] == ["OP1"]
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_fix_touches_only_the_ordinal_and_keeps_a_line_break(ruleset, newline: str) -> None:
+    text = newline.join(["The General Assembly,", "", "1. Decides to consider the item at its 61st",
+                         "session;", "2. Requests a report."])
+    (f,) = [f for f in findings(ruleset, text, "SES002")]
+    assert apply_edits(text, list(f.fix.edits)) == text.replace("61st", "sixty-first")
+
+
 def test_official_records_title_form_is_not_capitalization_error(ruleset) -> None:
     text = ("The General Assembly,\n\nNoting the report,\n\n1. Takes note of Official Records of the General "
             "Assembly, Seventy-ninth Session, Supplement No. 53;\n2. Requests a report.")

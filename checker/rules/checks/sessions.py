@@ -52,14 +52,23 @@ def _refs(ctx, node: Node) -> list[SessionRef]:
 
 
 def _fix(node: Node, ref: SessionRef) -> Optional[Fix]:
-    """Replace the reference with the finder's suggestion, when the original
-    text is exactly the normalized text (no joined line break, no footnote)."""
+    """Replace only what differs between the reference and the suggestion ("61st" of
+    "61st session"), when that part of the original is exactly the normalized text
+    (no footnote marker in it): a line break after "61st" stays where it is."""
     if ref.suggestion is None:
         return None
-    span = node.span_of(ref.start, ref.end)
-    if node.tmap.to_original(ref.start) + (ref.end - ref.start) != span.end:
+    old, new = ref.text, ref.suggestion
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    start, end = ref.start + head, ref.end - tail
+    span = node.span_of(start, end)
+    if end > start and node.tmap.to_original(start) + (end - start) != span.end:
         return None
-    return Fix(f"Write '{ref.suggestion}'", (Edit(span, ref.suggestion),), safe=True)
+    return Fix(f"Write '{ref.suggestion}'", (Edit(span, new[head:len(new) - tail]),), safe=True)
 
 
 def _ref_hits(doc: Document, ctx, problems: tuple[str, ...]) -> Iterator[CheckHit]:
