@@ -50,21 +50,33 @@ def build_draft(session, target_chars: int = 50_000) -> str:
                "Requests the Secretary-General to report on the implementation of the present resolution;"]
     parts = [head.rstrip("\n") + "\n\n"]
     size = len(parts[0])
-    # preamble: about a third of the text
+    # preamble: about a third of the text. Every copy of a paragraph gets words of its own,
+    # so that no cache keyed by a paragraph's text can serve a repeated paragraph within
+    # one run (real drafts do not repeat themselves); caches across runs still count.
     i = 0
     while size < target_chars // 3:
-        para = pps[i % len(pps)] + "\n\n"
+        para = _unique(pps[i % len(pps)], i) + "\n\n"
         parts.append(para)
         size += len(para)
         i += 1
     number = 0
     while size < target_chars:
         number += 1
-        para = f"{number}. {ops[(number - 1) % len(ops)]}\n\n"
+        para = f"{number}. {_unique(ops[(number - 1) % len(ops)], number)}\n\n"
         parts.append(para)
         size += len(para)
     parts.append(f"{number + 1}. Decides to remain seized of the matter.\n")
     return "".join(parts)
+
+
+_WORDS = ("regional", "national", "local", "global", "subregional", "interregional", "municipal", "federal")
+
+
+def _unique(paragraph: str, n: int) -> str:
+    """``paragraph`` with a phrase of its own before its final punctuation."""
+    body, mark = (paragraph[:-1], paragraph[-1]) if paragraph[-1:] in ",;." else (paragraph, "")
+    words = " ".join(_WORDS[(n >> (3 * k)) % 8] for k in range(3))
+    return f"{body}, at the {words} levels{mark}"
 
 
 def measure(runs: int = 30, size: int = 50_000, verbose: bool = True) -> dict:

@@ -41,8 +41,8 @@ class TextMap:
     __slots__ = ("_text_starts", "_orig_starts", "length", "end_original")
 
     def __init__(self, segments: list[tuple[int, int]], length: int, end_original: int):
-        self._text_starts = [s[0] for s in segments]
-        self._orig_starts = [s[1] for s in segments]
+        # Two parallel tuples (bisect works on them); zip(*) builds them in C.
+        self._text_starts, self._orig_starts = tuple(zip(*segments)) or ((), ())
         self.length = length
         self.end_original = end_original
 

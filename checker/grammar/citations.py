@@ -9,6 +9,7 @@ numbers with their "of <date>" clauses. The body ("General Assembly", "its",
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Optional
 
@@ -164,8 +165,11 @@ def _phrase_at(text: str, kstart: int, grammar: pp.ParserElement = citation) -> 
     return res["kind"], list(res)[1:]
 
 
+@lru_cache(maxsize=4096)  # the same paragraph across rules and across an editor's runs
 def find_citations(text: str) -> list[Citation]:
-    """Every cited resolution/decision number with its body, date and phrase span."""
+    """Every cited resolution/decision number with its body, date and phrase span.
+
+    The list is shared between callers: do not modify it."""
     out: list[Citation] = []
     prev_phrase_end = -1
     prev_body: Optional[str] = None

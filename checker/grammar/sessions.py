@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Optional
 
@@ -338,11 +339,13 @@ def _classify(text: str, words: list[tuple[int, int, str]], sess_start: int, ses
                       problem, suggestion)
 
 
+@lru_cache(maxsize=4096)  # the same paragraph across rules and across an editor's runs
 def find_session_refs(text: str) -> list[SessionRef]:
     """Numbered session references ("sixty-first session", "61st session", "2023 session").
 
     Returns only references that carry a number or a problem: "the session",
     "at its current session", "a special session" are not returned.
+    The list is shared between callers: do not modify it.
     """
     out: list[SessionRef] = []
     for m in _SESSION_RE.finditer(text):

@@ -170,8 +170,8 @@ _KIND_BEFORE = re.compile(r"(?i:resolutions?)\s*$")
 def full_symbol(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """"resolution A/RES/61/171" in running text: cite the short number."""
     for node in ctx.nodes:
-        if isinstance(node, Footnote):
-            continue  # footnotes may carry document symbols
+        if isinstance(node, Footnote) or "RES/" not in node.text:
+            continue  # footnotes may carry document symbols; every full symbol has "RES/"
         for m in _FULL_SYMBOL.finditer(node.text):
             short = next(g for g in m.groups() if g)
             short = re.sub(r"(\d)\(", r"\1 (", short)

@@ -74,17 +74,18 @@ def final_mark(text: str) -> tuple[str, int]:
     return text[end - 1], end - 1
 
 
-def _reliable(doc: Document, params: dict, marks_only: bool = False) -> bool:
+def _reliable(ctx, params: dict) -> bool:
     """Is the parse good enough to judge exact structure?
 
-    ``marks_only``: the check judges final punctuation only, which survives
-    hard wrapping of a text extracted from a PDF; it is not trusted in Security
-    Council texts, which in practice come from OCR of old printed copies, where
-    "," and "." are confused.
+    Not in amendments (their "paragraphs" are instructions), nor in hard-wrapped
+    Security Council texts, which in practice come from OCR of old printed
+    copies where "," and "." are confused and numbers lose their full stops.
+    The ``wrapped`` option turns the check on regardless.
     """
+    doc = ctx.doc
     if doc.kind == "amendment":
         return False  # "Delete operative paragraph 9." is an instruction, not a paragraph
-    if params.get("wrapped", False) or not is_wrapped(doc):
+    if params.get("wrapped", False) or not ctx.memo("structure.wrapped", lambda: is_wrapped(doc)):
         return True
     return (doc.body or doc.header.body) != "Security Council"
 
@@ -178,7 +179,7 @@ def authoring_comma(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     a = doc.authoring
     if a is None or a.has_comma:
         return
-    if not _reliable(doc, params):
+    if not _reliable(ctx, params):
         return  # OCR of old printed texts often drops this comma
     has_preamble = bool(doc.preamble) and vocabulary.starts_with_opener(doc.preamble[0].body)
     if not has_preamble and not params.get("always", False):
@@ -193,7 +194,7 @@ def authoring_comma(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 @register("structure.preamble-punctuation", placeholders=("mark",))
 def preamble_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-04: a preambular paragraph ends with a comma, not ";" or "."."""
-    if not _reliable(doc, params, marks_only=True):
+    if not _reliable(ctx, params):
         return
     for p in ctx.nodes:
         if not vocabulary.starts_with_opener(p.body):
@@ -239,7 +240,7 @@ def preamble_opening(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         if m:
             yield CheckHit(p, p.body_start, p.body_start + m.end(), {"opening": m.group(0)})
             continue
-        if _operative_like(body) and _reliable(doc, params):
+        if _operative_like(body) and _reliable(ctx, params):
             word = re.match(r"\S+(?:\s+(?:upon|on|for|note|of))?", body).group(0)
             yield CheckHit(p, p.body_start, p.body_start + len(word), {"opening": word})
 
@@ -302,7 +303,7 @@ def operative_opening(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 participles.append((p, m, verb))
             continue
         m = _BASE_FORM.match(body)
-        if m and (m.group(1) + "s") in vocabulary.OPERATIVE_VERBS and _reliable(doc, params):
+        if m and (m.group(1) + "s") in vocabulary.OPERATIVE_VERBS and _reliable(ctx, params):
             bases.append((p, m))
     limit = int(params.get("style-limit", 2))
     if len(participles) <= limit:
@@ -333,7 +334,7 @@ def _by_part(paras: list[Paragraph]) -> dict[str, list[Paragraph]]:
 @register("structure.operative-numbering", placeholders=("found", "expected"))
 def operative_numbering(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-08: operative paragraphs are numbered 1..n, restarting in each part (A, B) of a composite text."""
-    if not _reliable(doc, params):
+    if not _reliable(ctx, params):
         return
     for part, paras in _by_part(list(ctx.nodes)).items():
         numbered = [p for p in paras if p.number is not None]
@@ -355,7 +356,7 @@ def operative_numbering(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 @register("structure.operative-number-form", placeholders=("number",))
 def operative_number_form(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-08: an operative number is followed by a full stop ("25. Condemns", not "25 Condemns")."""
-    if not _reliable(doc, params, marks_only=True):
+    if not _reliable(ctx, params):
         return
     for p in ctx.nodes:
         if p.number is None or not p.label or p.label.endswith("."):
@@ -384,7 +385,7 @@ def single_operative(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 @register("structure.operative-punctuation", placeholders=("mark", "expected", "which"))
 def operative_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-10: operative paragraphs end with ";", the last (of each part) with "."."""
-    if not _reliable(doc, params, marks_only=True):
+    if not _reliable(ctx, params):
         return
     for part, paras in _by_part(list(ctx.nodes)).items():
         marks = [final_mark(p.text)[0] for p in paras[:-1]]
@@ -419,7 +420,7 @@ def missing_final_punctuation(doc: Document, params: dict, ctx) -> Iterator[Chec
     Judged only on paragraphs that are one line of the source: where a paragraph
     runs over several lines, a heading or a page's footnote joined to it would
     look like a missing mark."""
-    if not _reliable(doc, params, marks_only=True):
+    if not _reliable(ctx, params):
         return
     for part, paras in _by_part([p for p in ctx.nodes if isinstance(p, Paragraph)]).items():
         operative = [p for p in paras if isinstance(p, OperativeParagraph)]
@@ -509,7 +510,7 @@ def _flattened(subs: list[SubParagraph]) -> list[SubParagraph]:
 @register("structure.subparagraph-sequence", placeholders=("label", "expected"))
 def subparagraph_sequence(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-11: sub-paragraph labels run (a), (b), (c) ... / (i), (ii) ... without gaps."""
-    if not _reliable(doc, params):
+    if not _reliable(ctx, params):
         return
     for p in _body_paragraphs(ctx.nodes):
         for subs in _siblings(p):
@@ -527,7 +528,7 @@ def subparagraph_sequence(doc: Document, params: dict, ctx) -> Iterator[CheckHit
 @register("structure.subparagraph-colon", placeholders=("mark", "ending"))
 def subparagraph_colon(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-11: the words introducing sub-paragraphs end with a colon."""
-    if not _reliable(doc, params):
+    if not _reliable(ctx, params):
         return
     for p in _body_paragraphs(ctx.nodes):
         if not p.subparagraphs:
@@ -543,7 +544,7 @@ def subparagraph_colon(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 @register("structure.subparagraph-punctuation", placeholders=("mark", "expected"))
 def subparagraph_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-12/ED-13: each sub-paragraph but the last ends with ";" ("," or ";" in the preamble)."""
-    if not _reliable(doc, params):
+    if not _reliable(ctx, params):
         return
     operative_marks = tuple(params.get("operative", [";"]))
     preamble_marks = tuple(params.get("preamble", [",", ";"]))
