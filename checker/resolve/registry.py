@@ -296,10 +296,11 @@ def _iso_from_text(text: str) -> Optional[str]:
 _GA_ADOPTED = re.compile(r"Resolution adopted by the General Assembly\s+on\s+(\d{1,2} [A-Z][a-z]+ \d{4})")
 _GA_NUMBER = re.compile(r"^(?P<s>[1-9]\d|S-\d{1,2}|ES-\d{1,2})/(?P<n>[1-9]\d{0,3})(?: (?P<l>[A-Z]))?\.\s+(?P<t>\S.*)$",
                         re.M)
+_GA_SYMBOL = re.compile(r"^A/RES/(?P<s>[1-9]\d|S-\d{1,2}|ES-\d{1,2})/(?P<n>[1-9]\d{0,3})\s*$", re.M)
 _DATE_WORDS = r"(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
 # "Resolution 892 (1993) of 22 December 1993", "Resolution 242 (1967)\nof 22 November 1967",
 # "101 (1953). Resolution of 24 November 1953", "1 (1946) Resolution of 25 January 1946"
-_SC_HEAD = re.compile(r"^(?:Resolution\s+(?P<n>[1-9]\d{0,3})\s*\((?P<y>(?:19|20)\d\d)\)(?:\s+of\s+" + _DATE_WORDS + ")?"
+_SC_HEAD = re.compile(r"^(?:(?i:Resolution)\s+(?P<n>[1-9]\d{0,3})\s*\((?P<y>(?:19|20)\d\d)\)(?:\s+of\s+" + _DATE_WORDS + ")?"
                       r"|(?P<n2>[1-9]\d{0,3})\s*\((?P<y2>(?:19|20)\d\d)\)\.?\s+Resolution\s+of\s+" + _DATE_WORDS + ")",
                       re.M)
 # "Adopted by the Security Council at its 4653rd meeting,\non 4 December 2002"
@@ -324,6 +325,10 @@ def entries_from_text(text: str, name: str) -> list[Entry]:
             number = f"{num['s']}/{num['n']}" + (f" {num['l']}" if num["l"] else "")
             return [Entry(make_symbol("GA", "resolution", number), "GA", number, iso,
                           " ".join(title_lines), source)]
+        sym = _GA_SYMBOL.search(head, 0, m.start())
+        if sym and iso:  # the "79/9. Title" line is missing: the masthead symbol gives the number
+            number = f"{sym['s']}/{sym['n']}"
+            return [Entry(make_symbol("GA", "resolution", number), "GA", number, iso, "", source)]
         return []
     m = _SC_HEAD.search(head)
     if m:
