@@ -716,9 +716,10 @@ class _Normalizer:
                 off = _indent(raw_text)
                 dels.append((off, off + heading.end()))
             text, tmap, it, bd = _clean(raw_text, raw.start, dels, *self._known_formatting(raw))
-            if it:
-                # Italics in the text mean the drafter's emphasis survived; bold alone
-                # (headings marked ** by a PDF converter) says nothing about italics.
+            if it and k == 0 and it[0][0] <= 6:
+                # An italic opening ("*Recalling*", "1. *Decides*") shows that this text
+                # italicizes openings. Bold alone (headings marked ** by a PDF converter)
+                # or an italic "*inter alia*" in mid-sentence says nothing about them.
                 self.formatting_known = True
             if not text:
                 continue
