@@ -179,8 +179,6 @@ def test_one_five_megabyte_line(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="quadratic: normalize._sub_map per sub-paragraph and consent._enclosing_leads; "
-                   "10,000 label lines take minutes (see tests/test_regressions.py)")
 def test_ten_thousand_nested_labels(tmp_path):
     f = tmp_path / "nested.txt"
     labels = ["(a)", "(i)", "(a)", "(ii)", "(b)", "(iii)"]
