@@ -46,14 +46,17 @@ class LintSession:
 
     ruleset: object
     config: object
-    use_cache: bool = True
+    use_cache: bool = True  # the result cache (--no-cache turns it off)
 
     @classmethod
     def create(cls, config, extra_rules: Iterable[Path] = (), use_cache: bool = True) -> "LintSession":
+        """``use_cache`` is about results. The validated rule set is cached whatever it
+        says (keyed by the rule files' contents, so it is never stale), like ruff's
+        --no-cache; RESLINT_NO_CACHE=1 turns every cache off."""
         from checker.rules.engine import load_ruleset
 
         paths = list(getattr(config, "rule_files", []) or []) + list(extra_rules)
-        return cls(load_ruleset(paths, use_cache=use_cache), config, use_cache)
+        return cls(load_ruleset(paths), config, use_cache)
 
     def rule_infos(self) -> dict[str, RuleInfo]:
         infos = dict(PARSE_RULES)
