@@ -273,3 +273,14 @@ def test_training_for_the_providers_own_coordinators_is_not_assistance_to_a_stat
     text = ("5. Requests the Secretary-General to strengthen the support provided to United Nations country teams, "
             "including by providing necessary training to resident coordinators;")
     assert found(ruleset, text) == []
+
+
+def test_required_words_of_trigger_patterns() -> None:
+    """The pre-filter words: every match of a pattern contains one of them, or there is no pre-filter."""
+    from checker.rules.checks.consent import required_words
+
+    assert required_words(r"technical\s+(?:and\s+financial\s+)?assistance") == {"assistance"}
+    assert required_words(r"(?:provide|offer)\s+(?:training|expertise)\s+to") == {"training", "expertise"}
+    assert required_words(r"(?:build|strengthen)\s+capacit(?:y|ies)") == {"capacit"}
+    assert required_words(r"[a-z]+\s+aid") is None      # nothing of four letters every match needs
+    assert required_words(r"(unclosed") is None
