@@ -84,6 +84,61 @@ def test_named_body_owns_its(ruleset) -> None:
     assert "2000" in f.message
 
 
+ECOSOC = "The Economic and Social Council,\n\n"
+HRC = "The Human Rights Council,\n\n"
+
+
+def test_its_is_read_from_the_words_before_not_the_subject_matter_after(ruleset) -> None:
+    # An organ named after the number is what the resolution is about, not its owner.
+    text = ECOSOC + ("Mindful of its resolution 69/313 of 27 July 2015 on the Addis Ababa Action Agenda "
+                     "of the Third International Conference on Financing for Development,")
+    (f,) = findings(ruleset, text, "CIT008")
+    assert "Economic and Social Council" in f.message
+    text = HRC + "Recalling further its resolution 28/101 on the Voluntary Fund for Technical Cooperation,"
+    (f,) = findings(ruleset, text, "CIT016")
+    assert "decision" in f.message
+
+
+def test_its_of_unclear_owner_is_compared_with_the_same_number(ruleset) -> None:
+    # "its" may be the World Assembly's: the same number dated differently is still reported (CIT012).
+    text = GA + ("Recalling its resolution 74/125 of 18 December 2019 on follow-up to the Second World Assembly on Ageing,\n\n"
+                 "1. Stresses the follow-up to the Second World Assembly on Ageing, as outlined in its resolution "
+                 "74/125 of 19 December 2019;")
+    (f,) = findings(ruleset, text, "CIT012")
+    assert "18 December 2019" in f.message
+    text = GA + ("Recalling its resolution 74/125 of 18 December 2019,\n\n"
+                 "1. Stresses the follow-up to the Second World Assembly on Ageing, as outlined in its resolution "
+                 "74/125 of 18 December 2019;")
+    assert findings(ruleset, text, "CIT012") == []
+
+
+def test_organ_before_or_as_subject_after_still_owns_its(ruleset) -> None:
+    text = ECOSOC + "Noting that the General Assembly, in its resolution 69/313 of 27 July 2015, endorsed the Agenda,"
+    assert findings(ruleset, text, "CIT008") == []
+    text = ECOSOC + "Recalling that through its resolution 69/313 of 27 July 2015, the General Assembly endorsed the Agenda,"
+    assert findings(ruleset, text, "CIT008") == []
+
+
+@pytest.mark.parametrize("head, citation", [
+    (ECOSOC, "its resolution 2019/14 of 8 June 2018"),          # before the 2019 session opened
+    (ECOSOC, "its resolution 2019/14 of 8 June 2020"),          # after it closed
+    (GA, "Economic and Social Council resolution 2010/2 of 3 March 2008"),
+    ("The Commission on Human Rights,\n\n", "its resolution 1987/37 of 10 March 1986"),
+])
+def test_year_prefix_differs_from_date_year(ruleset, head, citation) -> None:
+    (f,) = findings(ruleset, head + f"Recalling {citation},", "CIT009")
+    assert f.severity == "error"
+
+
+@pytest.mark.parametrize("citation", [
+    "its resolution 2019/14 of 8 June 2019",
+    "its resolution 2019/14 of 26 July 2018",   # the 2019 session opens in July 2018
+])
+def test_year_prefix_within_its_session_is_silent(ruleset, citation) -> None:
+    assert findings(ruleset, ECOSOC + f"Recalling {citation},", "CIT009") == []
+    assert findings(ruleset, ECOSOC + f"Recalling {citation},", "CIT010") == []
+
+
 def test_ga_session_closes_late_september(ruleset) -> None:
     text = GA + "Recalling its resolution 47/120 B of 20 September 1993,"
     assert findings(ruleset, text, "CIT009") == []
@@ -142,20 +197,20 @@ def test_this_resolution_still_fires_in_general_assembly_text(ruleset) -> None:
 def test_this_resolution_not_reported_in_security_council_text(ruleset) -> None:
     text = ("The Security Council,\n\n1. Requests the Secretary-General to report within 60 days of the "
             "adoption of this resolution;\n\n2. Decides to remain seized of the matter.")
-    assert findings(ruleset, text, "CIT015") == []
+    assert findings(ruleset, text, "CIT012") == []
 
 
 def test_this_resolution_pointing_at_another_resolution_is_not_reported(ruleset) -> None:
     text = GA + ("1. Decides that the informal consultations concerning the annual resolution on oceans "
                  "will be held in March, and that the consultations on this resolution will last five days.")
-    assert findings(ruleset, text, "CIT015") == []
+    assert findings(ruleset, text, "CIT012") == []
     coordinated = GA + "1. Requests a report on resolution 50/1 and this resolution."
     assert len(findings(ruleset, coordinated, "CIT015")) == 1
 
 
 def test_this_resolution_inside_a_quotation_is_not_reported(ruleset) -> None:
     text = GA + "1. Recalls that resolution 50/1 provides that “this resolution shall be reviewed”."
-    assert findings(ruleset, text, "CIT015") == []
+    assert findings(ruleset, text, "CIT012") == []
 
 
 def test_security_council_number_without_year(ruleset) -> None:

@@ -142,11 +142,53 @@ def test_field_presence_with_agreement_or_in_security_council(ruleset):
     assert found(ruleset, "7. Requests the Secretary-General to establish a field presence in Mali;", SC) == []
 
 
+def test_team_or_mission_established_in_a_named_country(ruleset):
+    assert found(ruleset, "5. Decides to establish a census advisory team in Haiti to support the national "
+                          "statistical institute;") == [("CON004", "OP5")]
+    assert found(ruleset, "5. Requests the Secretary-General to set up a monitoring mission in the Sudan;") == [("CON004", "OP5")]
+    assert found(ruleset, "5. Requests the Secretary-General to establish a liaison office in Haiti, with the "
+                          "consent of the Government of Haiti;") == []
+
+
+@pytest.mark.parametrize("text", [
+    "5. Decides to establish a task team in the Secretariat to review the guidelines;",
+    "5. Requests the Secretary-General to set up a task team in Geneva to coordinate the reports;",
+    "5. Decides to establish a working group to review the methods of work;",
+    "5. Welcomes the establishment of a country team in Haiti by the Government of Haiti;",
+])
+def test_team_in_a_body_or_headquarters_city_is_not_a_presence(ruleset, text):
+    assert found(ruleset, text) == []
+
+
 # ------------------------------------------------------------ CON005
 
 def test_consent_from_the_wrong_party(ruleset):
     text = "4. Requests the Office to provide technical assistance to Mali with the consent of the international community;"
     assert found(ruleset, text) == [("CON005", "OP4")]
+
+
+def test_request_of_a_body_not_the_state_is_con005_not_con001(ruleset):
+    text = ("6. Encourages the regional commissions to provide, at the request of the Statistical Commission, "
+            "technical advice to countries whose census has been postponed;")
+    assert found(ruleset, text) == [("CON005", "OP6")]
+    text = "6. Requests the Office to provide technical assistance to Mali, upon the request of the Human Rights Council;"
+    assert found(ruleset, text) == [("CON005", "OP6")]
+
+
+@pytest.mark.parametrize("text", [
+    # The State's own consent is there as well: the body's request is its mandate, not consent.
+    "6. Requests the Office, at the request of the Human Rights Council, to provide technical assistance to "
+    "Mali at the request of the Government of Mali;",
+    # A clause that welcomes past assistance calls for nothing.
+    "6. Welcomes the technical assistance provided to Mali at the request of the Statistical Commission;",
+])
+def test_wrong_party_traps(ruleset, text):
+    assert found(ruleset, text) == []
+
+
+def test_a_national_body_of_the_state_is_not_the_wrong_party(ruleset):
+    text = "6. Requests the Office to provide technical assistance at the request of the National Electoral Commission;"
+    assert ("CON005", "OP6") not in found(ruleset, text)
 
 
 def test_request_of_a_body_outside_an_assistance_clause_is_fine(ruleset):
@@ -267,6 +309,20 @@ def test_deploying_teams_of_experts_to_assist_national_authorities(ruleset):
 ])
 def test_held_out_consent_phrasings_and_traps_stay_silent(ruleset, text):
     assert found(ruleset, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "7. Calls upon the international community to support the training of civil registrars and community "
+    "health workers in remote and border areas of developing countries;",
+    "7. Invites donors to support national training for judges and prosecutors;",
+])
+def test_supporting_the_training_of_officials_of_states_is_assistance(ruleset, text):
+    assert found(ruleset, text) == [("CON001", "OP7")]
+
+
+def test_supporting_training_by_states_themselves_is_not_a_call_on_a_provider(ruleset):
+    assert found(ruleset, "7. Calls upon States to support the training of civil registrars in their countries;") == []
+    assert found(ruleset, "7. Invites donors to support the training of the staff of the Office;") == []
 
 
 def test_training_for_the_providers_own_coordinators_is_not_assistance_to_a_state(ruleset):

@@ -87,6 +87,31 @@ def test_relative_clause_in_preamble_is_not_operative(ruleset) -> None:
     assert findings(ruleset, text, "STR006") == []
 
 
+@pytest.mark.parametrize("opening", [
+    "Stressing that the absence of legal identity exposes persons to exclusion",
+    "Noting with concern that late registration is costly",
+    "Deeply concerned that many births are not registered",
+    "Stressing the importance of birth registration",
+])
+def test_operative_clause_after_any_opening_is_reported(ruleset, opening) -> None:
+    text = (f"The Human Rights Council,\n\n{opening}, and calls upon States to abolish fees for late registration,"
+            "\n\n1. Decides to act;\n2. Requests a report.")
+    (f,) = findings(ruleset, text, "STR006")
+    assert "calls upon" in f.message
+
+
+@pytest.mark.parametrize("preamble", [
+    # A relative clause that reports an earlier text, with "that" after a noun.
+    "Recalling the measures that the Council took in 2020, and requests the Secretary-General to report",
+    # A quotation of another text.
+    "Recalling the pledge \u201cthat no one will be left behind, and calls upon States to act\u201d",
+    'Recalling the pledge "that no one will be left behind, and urges States to act"',
+])
+def test_reported_or_quoted_operative_clause_is_silent(ruleset, preamble) -> None:
+    text = f"The Human Rights Council,\n\n{preamble},\n\n1. Decides to act;\n2. Requests a report."
+    assert findings(ruleset, text, "STR006") == []
+
+
 def test_percent_fix(ruleset) -> None:
     text = "The General Assembly,\n\n1. Notes that 15% of the budget is unspent;\n2. Requests a report."
     assert "15 per cent of" in fixed(ruleset, text, "STR017")

@@ -92,6 +92,34 @@ def test_defined_twice_differently(ruleset):
     assert found(ruleset, text) == [("TRM003", "OP1")]
 
 
+def test_defined_twice_when_one_name_is_an_earlier_one(ruleset):
+    # "United Nations Population Fund (UNFPA)": the initials are those of the earlier name.
+    text = ("Recalling the work of the United Nations Population Fund (UNFPA),\n\n"
+            "1. Invites the United Nations Fund for Population Activities (UNFPA) to continue, and UNFPA to report;\n")
+    assert found(ruleset, text) == [("TRM003", "OP1")]
+    # An allowlisted acronym defined twice differently is reported too.
+    text = ("Recalling the Acquired Immunodeficiency Syndrome (AIDS),\n\n"
+            "1. Invites the Agency for International Development Studies (AIDS) to report on AIDS;\n")
+    assert ("TRM003", "OP1") in found(ruleset, text)
+
+
+def test_defined_twice_with_the_same_earlier_name_is_silent(ruleset):
+    text = ("Recalling the work of the United Nations Population Fund (UNFPA),\n\n"
+            "1. Invites the United Nations Population Fund (UNFPA) to continue, and UNFPA to report;\n")
+    assert found(ruleset, text) == []
+    text = ("Recalling the United Nations Fund for Population Activities (UNFPA),\n\n"
+            "1. Invites the Fund (UNFPA) to continue, and UNFPA to report;\n")
+    assert found(ruleset, text) == []
+
+
+def test_negotiation_labels_are_not_acronyms(ruleset):
+    text = ("PP5 bis Recalling the work of the United Nations Development Programme (UNDP),\n\n"
+            "1. Invites UNDP to continue;\n\nOP7 Requests UNDP to report;\n\nPP4 alt Invites UNDP to act.\n")
+    assert [f for f in found(ruleset, text) if f[0] in ("TRM001", "TRM002")] == []
+    # An acronym that only looks like a label still fires: "OPCW" has no number.
+    assert found(ruleset, "1. Invites the OPCW to report, and invites the OPCW to continue;\n") == [("TRM001", "OP1")]
+
+
 def test_rarely_used_is_info(ruleset):
     doc = parse_text(GA + "1. Invites the United Nations Development Programme (UNDP) to continue;\n")
     (f,) = lint(doc, ruleset, Config())
@@ -111,6 +139,13 @@ def test_enacting_body_defines_itself(ruleset):
     assert found(ruleset, "1. Decides that the Council shall remain seized;\n", HRC) == []
     assert found(ruleset, "1. Decides that the Council shall remain seized;\n", GA) == [("TRM005", "OP1")]
     assert found(ruleset, "1. Decides that the Assembly shall remain seized;\n", GA) == []
+    # The head noun of a body named "X on Y" is X, not the last word.
+    chr_ = "The Commission on Human Rights,\n\n"
+    assert found(ruleset, "1. Requests the Secretary-General to report to the Commission;\n", chr_) == []
+    assert found(ruleset, "1. Requests the Secretary-General to report to the Committee;\n", chr_) == [("TRM005", "OP1")]
+    cerd = "The Committee on the Elimination of Racial Discrimination,\n\n"
+    assert found(ruleset, "1. Decides that the Committee shall meet annually;\n", cerd) == []
+    assert found(ruleset, "1. Decides that the Commission shall meet annually;\n", cerd) == [("TRM005", "OP1")]
 
 
 def test_short_form_that_starts_a_full_name_is_not_a_short_form(ruleset):

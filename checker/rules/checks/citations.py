@@ -68,8 +68,18 @@ _ORGAN = re.compile(r"\b(?:[A-Z][\w-]*\s+)*(?:Assembly|Council|Commission|Commit
 _CLAUSE_END = re.compile(r"[;.]\s|\n")
 
 
+# After the number, an organ is the owner only as the subject of the clause, set off by a comma
+# ("through its resolution 54/18 of ..., the Human Rights Council decided"). One named after a
+# preposition ("on the Addis Ababa Action Agenda of the Third International Conference", "on the
+# Voluntary Fund for ...") is what the resolution is about.
+_SUBJECT_AFTER = re.compile(r",\s+(?:the\s+)?$")
+
+
 def _its_owner(text: str, c: Citation, enacting: Optional[str]) -> tuple[bool, Optional[str]]:
-    """(clear, body) for an "its" citation: the organ named in its clause, if any."""
+    """(clear, body) for an "its" citation: the organ named in its clause, if any.
+
+    "its" is read from the words before the citation; after it, only an organ that
+    is the subject of the clause counts."""
     lo = max(0, c.full_start - 250)
     before = text[lo:c.full_start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
@@ -77,7 +87,8 @@ def _its_owner(text: str, c: Citation, enacting: Optional[str]) -> tuple[bool, O
     after = text[c.full_end:c.full_end + 100]
     m = _CLAUSE_END.search(after)
     after = after[:m.start()] if m else after
-    organs = [o.group(0) for o in _ORGAN.finditer(before)] + [o.group(0) for o in _ORGAN.finditer(after)]
+    organs = [o.group(0) for o in _ORGAN.finditer(before)] + \
+             [o.group(0) for o in _ORGAN.finditer(after) if _SUBJECT_AFTER.search(after, 0, o.start())]
     own = {"General Assembly": "Assembly", "Commission on Human Rights": "Commission"}.get(enacting or "", "Council")
     organs = [o for o in organs if not (enacting and (o.endswith(enacting) or o == own))]
     if not organs:
@@ -234,6 +245,14 @@ def number_form(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             yield CheckHit(node, c.start, c.end, {"number": c.number, "body": body, "problem": problem})
 
 
+# An ECOSOC text numbered YYYY/n is adopted at the YYYY session: in YYYY, or, since the sessions
+# run from July to July (GA 68/1; the 2015 organizational session met on 22 July 2014), from July
+# of YYYY-1. Before that the session was the calendar year; where the cycle changed is not certain,
+# so an earlier number dated the year before is only unusual.
+_ECOSOC_SESSION_OPENS = 7
+_ECOSOC_JULY_CYCLE = 2014
+
+
 def _date_problem(c: Citation, body: Optional[str], strict: bool) -> Optional[str]:
     """Why the cited date cannot (strict) or probably does not (not strict) belong to this number."""
     d = c.date.as_date() if c.date is not None else None
@@ -258,9 +277,15 @@ def _date_problem(c: Citation, body: Optional[str], strict: bool) -> Optional[st
                 return f"Human Rights Council session {c.session} was held in {year}"
         if body in ("Commission on Human Rights", "Sub-Commission") and c.form == "year" and c.year != y:
             return f"{body} texts numbered {c.year}/... were adopted in {c.year}"
+        if body == "Economic and Social Council" and c.form == "year" and c.year is not None \
+                and not (y == c.year or y == c.year - 1 and d.month >= _ECOSOC_SESSION_OPENS):
+            return (f"Economic and Social Council texts numbered {c.year}/... were adopted at its {c.year} "
+                    f"session, which opens in July {c.year - 1} at the earliest")
         return None
-    if body == "Economic and Social Council" and c.form == "year" and c.year is not None and y not in (c.year, c.year - 1):
-        return f"Economic and Social Council texts numbered {c.year}/... date from the {c.year} session"
+    if body == "Economic and Social Council" and c.form == "year" and c.year is not None \
+            and y == c.year - 1 and c.year <= _ECOSOC_JULY_CYCLE:
+        return (f"Economic and Social Council texts numbered {c.year}/... date from the {c.year} session, "
+                f"held in {c.year} before its sessions ran from July to July")
     if body == "General Assembly" and c.form == "legacy" and c.session_kind == "regular" and c.session:
         if y not in (1945 + c.session, 1946 + c.session):
             return f"General Assembly session {c.session} met in {1945 + c.session}\u2013{1946 + c.session}"
@@ -302,7 +327,11 @@ def date_implausible(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 
 @register("citations.inconsistent-date", placeholders=("number", "date", "other"))
 def inconsistent_date(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """The same resolution cited with two different dates in one text."""
+    """The same resolution cited with two different dates in one text.
+
+    A citation whose body could not be told ("the follow-up to the World Assembly on Ageing,
+    as outlined in its resolution 74/125") is compared with the same number cited elsewhere
+    in the text, whatever that one's body."""
     first: dict[tuple, Citation] = {}
     for node, c, body in _citations(doc, ctx):
         if c.date is None or not c.date.valid or c.is_paragraph_ref:
@@ -310,8 +339,12 @@ def inconsistent_date(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         key = (body or "?", c.kind, c.number)
         prev = first.get(key)
         if prev is None:
-            first[key] = c
-        elif prev.date.iso != c.date.iso and not (prev.date_shared and c.date_shared):
+            prev = next((p for (b, k, n), p in first.items()
+                         if k == c.kind and n == c.number and (body is None or b == "?")), None)
+            first[key] = prev or c
+            if prev is None:
+                continue
+        if prev.date.iso != c.date.iso and not (prev.date_shared and c.date_shared):
             yield CheckHit(node, c.date.start, c.date.end,
                            {"number": c.number, "date": c.date.text, "other": prev.date.text})
 

@@ -252,9 +252,14 @@ def needs_consent(text: str, clause: Clause, params: dict, *, preamble: bool = F
 def wrong_party(text: str, params: dict) -> list[re.Match]:
     """Consent or request phrases whose party is not a State ("at the request of the Office").
 
-    ``parties`` is one regular expression with a named group ``party``."""
-    parties = _pat(params, "parties")
-    return list(parties.finditer(text)) if parties is not None else []
+    Each pattern of ``parties`` has a named group ``party``; a phrase found by two is kept once."""
+    out: list[re.Match] = []
+    for pattern in params.get("parties") or ():
+        compiled = _compile((pattern,), "|".join(params.get("state") or ()))
+        for m in _matches(compiled, text):
+            if not any(o.start() <= m.start() < o.end() for o in out):
+                out.append(m)
+    return sorted(out, key=lambda m: m.start())
 
 
 def _skipped(doc: Document, params: dict) -> bool:
@@ -356,14 +361,24 @@ def presence(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 
 @register("consent.wrong-party", placeholders=PLACEHOLDERS, params_schema=_SCHEMA)
 def wrong_party_check(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """CON005: in an assistance clause, consent or a request is sought from someone other than the State."""
-    triggers = _pat(params, "triggers")
+    """CON005: in an assistance clause, consent or a request is sought from someone other than the State.
+
+    The counterpart of CON001, which leaves such a clause to this check: the clause calls for
+    assistance (not one that recalls or welcomes it) and has no consent of the State as well."""
+    if _skipped(doc, params):
+        return
+    triggers, consent = _pat(params, "triggers"), _pat(params, "consent")
     for node in ctx.nodes:
         start = getattr(node, "body_start", 0)
-        for clause in clauses(node.text, start, len(node.text), ""):
+        for clause in clauses(node.text, start, len(node.text), getattr(node, "opening", "") or ""):
             if _first_trigger(triggers, node.text, clause.start, clause.end, _pat(params, "own-activity")) is None:
                 continue
-            for m in wrong_party(node.text[clause.start:clause.end], params):
+            body = node.text[clause.start:clause.end]
+            if clause.opening and not _is_call(clause.opening, body, params, False):
+                continue
+            if consent is not None and consent.search(body):
+                continue
+            for m in wrong_party(body, params):
                 s, e = clause.start + m.start(), clause.start + m.end()
                 yield CheckHit(node, s, e, {"phrase": m.group(0), "party": m.group("party"),
                                             "suggestion": params.get("suggestion", "")})

@@ -249,19 +249,46 @@ _CLAUSE_VERBS = ("invites|requests|urges|calls\\s+upon|calls\\s+on|encourages|de
                  "demands|appeals|authorizes|endorses|approves|adopts|reaffirms|welcomes|expresses|"
                  "condemns|stresses|emphasizes|underlines|notes|recognizes|reiterates|affirms")
 _OPERATIVE_CLAUSE = re.compile(rf",\s+and\s+(?:also\s+|further\s+|strongly\s+|once\s+again\s+)?(?:{_CLAUSE_VERBS})\b")
-_RELATIVE = re.compile(r"\b(?:in\s+which|by\s+which|whereby|wherein|which|that|where|who|when)\b")
+# A relative clause reports what an earlier text or someone else did ("in which it ..., and
+# requests"). "that" is relative after a noun ("the measures that it took"), but a conjunction
+# after the opening ("Stressing that ...", "Noting with concern that ..."): the clause after a
+# conjunction is the body's own statement, and ", and calls upon" there is the body's call.
+_RELATIVE = re.compile(r"\b(?:in\s+which|by\s+which|whereby|wherein|which|where|who|when)\b"
+                       r"|(?<=[a-z])\s+that\b")
+_CONJUNCTION_THAT = re.compile(r"(?<!\w)(?:\w+ing|\w+ed|aware|conscious|mindful|cognizant|also|further|again|"
+                               r"concern|satisfaction|appreciation|regret|alarm|mind|account|view|fact)\s+that$", re.I)
+_QUOTE_MARKS = "\u201c\u201d\""
+
+
+def _inside_quotation(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside a quotation opened after ``start``?"""
+    before = text[start:pos]
+    if not any(q in before for q in _QUOTE_MARKS):
+        return False
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def _reported(text: str, start: int, end: int) -> bool:
+    """Does a relative clause that reports an earlier text open between ``start`` and ``end``?"""
+    for r in _RELATIVE.finditer(text, start, end):
+        if r.group(0).endswith("that") and _CONJUNCTION_THAT.search(text, max(start, r.start() - 40), r.end()):
+            continue
+        return True
+    return False
 
 
 @register("structure.preamble-operative-clause", placeholders=("clause",))
 def preamble_operative_clause(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """ED-06 variant: "Recognizing ..., and invites States to ..." puts an operative clause in the preamble."""
+    """ED-06 variant: "Recognizing ..., and invites States to ..." puts an operative clause in the preamble.
+
+    Whatever the opening's form ("Stressing the importance of ...", "Stressing that ..."), except
+    inside a relative clause that reports an earlier text and inside a quotation."""
     if doc.kind == "amendment":
         return
     for p in ctx.nodes:
         text = p.text
         for m in _OPERATIVE_CLAUSE.finditer(text, p.body_start):
-            # "in which it ..., and requests": a relative clause reports an earlier text.
-            if _RELATIVE.search(text, p.body_start, m.start()):
+            if _reported(text, p.body_start, m.start()) or _inside_quotation(text, p.body_start, m.start()):
                 continue
             yield CheckHit(p, m.start() + 1, m.end(), {"clause": m.group(0)[1:].strip()})
             break

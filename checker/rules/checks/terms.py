@@ -7,7 +7,8 @@ compared in the original file, so a footnote printed at the foot of page 2
 comes before the paragraphs of page 3.
 
 Lists are data from the rule's ``params`` and ``options``: ``allow`` (acronyms
-that need no definition), ``never`` (names that are never abbreviated and what
+that need no definition), ``label-prefixes`` (negotiation labels: a prefix and a
+number, "PP5", "OP7", are not acronyms), ``never`` (names that are never abbreviated and what
 to write instead), ``short-forms`` (the definite short forms to track),
 ``swap`` (non-agreed term -> agreed term).
 """
@@ -17,8 +18,8 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Iterator
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
 
 from checker.findings import Edit, Fix
 from checker.grammar.terms import ALWAYS_SPELLED_OUT, find_acronym_definitions, find_acronym_uses
@@ -28,7 +29,7 @@ from checker.rules.checks import CheckHit, register
 _LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _SCHEMA = {
     "type": "object",
-    "properties": {"allow": _LIST, "also-allow": _LIST, "max-uses": {"type": "integer", "minimum": 1},
+    "properties": {"allow": _LIST, "also-allow": _LIST, "label-prefixes": _LIST, "max-uses": {"type": "integer", "minimum": 1},
                    "short-forms": _LIST, "lower-case-titles": _LIST, "swap": {"type": "object", "additionalProperties": {"type": "string"}}},
     "additionalProperties": False,
 }
@@ -50,6 +51,9 @@ class AcronymIndex:
 
     defs: dict[str, list[tuple[Occurrence, str]]]  # base -> [(definition, expansion)]
     uses: dict[str, list[Occurrence]]  # base -> uses (not the "(ACR)" of a definition)
+    # The name written before a definition whose initials do not fit the acronym (the acronym
+    # of an earlier name: "United Nations Population Fund (UNFPA)"), by (base, pos).
+    written: dict[tuple[str, int], str] = field(default_factory=dict)
 
 
 def body_nodes(doc: Document, annexes: bool = True) -> list[Node]:
@@ -76,6 +80,8 @@ _LABEL_AFTER = re.compile(r"\.\d")
 _NAME_WORD_BEFORE = re.compile(r"(?:^|\s)(?P<prev>[^\s.;:()]*[^\s.;:()\d])\s+[A-Z][a-z][\w-]*\s$")
 _NAME_WORD_AFTER = re.compile(r"\s[A-Z][a-z]")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'-]{2,}")
+# A written name: capitalized words (three at least), function words between them.
+_NAME = re.compile(r"[A-Z][\w\u2019'-]*(?:\s+(?:(?:of|the|for|and|on|in|de)\s+)*[A-Z][\w\u2019'-]*){2,}")
 
 
 def scan_text(node: Node) -> str:
@@ -103,6 +109,7 @@ def _inside_name(text: str, start: int, end: int) -> bool:
 def index_acronyms(doc: Document) -> AcronymIndex:
     defs: dict[str, list[tuple[Occurrence, str]]] = defaultdict(list)
     uses: dict[str, list[Occurrence]] = defaultdict(list)
+    written: dict[tuple[str, int], str] = {}
     for node in body_nodes(doc, annexes=False):
         text = scan_text(node)
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
@@ -111,6 +118,8 @@ def index_acronyms(doc: Document) -> AcronymIndex:
                 continue  # a name inside a quoted title ("... (ZODIAC) Project")
             occ = Occurrence(node, d.start, d.end, node.span_of(d.start, d.end).start, d.acronym, _base(d.acronym))
             defs[occ.base].append((occ, d.expansion if d.plausible else ""))
+            if not d.plausible and _NAME.fullmatch(d.expansion):
+                written[(occ.base, occ.pos)] = d.expansion
         parens = [(m.start(), m.end()) for m in _PARENS.finditer(text)]
         for u in find_acronym_uses(text):
             if u.in_definition or u.dotted or text[u.end:u.end + 1] == "$":  # "US$": the UN currency sign
@@ -134,7 +143,7 @@ def index_acronyms(doc: Document) -> AcronymIndex:
         lst.sort(key=lambda o: o.pos)
     for lst in defs.values():
         lst.sort(key=lambda d: d[0].pos)
-    return AcronymIndex(dict(defs), dict(uses))
+    return AcronymIndex(dict(defs), dict(uses), written)
 
 
 def _index(ctx, doc: Document) -> AcronymIndex:
@@ -143,6 +152,20 @@ def _index(ctx, doc: Document) -> AcronymIndex:
 
 def _allowed(params: dict) -> set[str]:
     return set(params.get("allow") or ()) | set(params.get("also-allow") or ()) | set(ALWAYS_SPELLED_OUT)
+
+
+@functools.lru_cache(maxsize=16)
+def _label_re(prefixes: tuple[str, ...]) -> Optional[re.Pattern]:
+    """A negotiation label: a prefix and a paragraph number ("PP5", "OP7"; "OP7 bis" is read as "OP7")."""
+    if not prefixes:
+        return None
+    return re.compile(rf"(?:{'|'.join(map(re.escape, prefixes))})\d{{1,3}}")
+
+
+def _labels(params: dict):
+    """The uses that are negotiation labels, not acronyms (STR015 reports those left in a text)."""
+    pattern = _label_re(tuple(params.get("label-prefixes") or ()))
+    return (lambda occ: False) if pattern is None else (lambda occ: pattern.fullmatch(occ.acronym) is not None)
 
 
 def _hit(occ: Occurrence, **values) -> CheckHit:
@@ -154,13 +177,13 @@ def _hit(occ: Occurrence, **values) -> CheckHit:
 @register("terms.undefined-acronym", placeholders=("acronym",), params_schema=_SCHEMA)
 def undefined_acronym(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """TRM001: an acronym used with no "Full Name (ACR)" anywhere in the text (first use only)."""
-    idx, allowed = _index(ctx, doc), _allowed(params)
+    idx, allowed, label = _index(ctx, doc), _allowed(params), _labels(params)
     for base, uses in idx.uses.items():
         if base in idx.defs or base in allowed or uses[0].acronym in allowed:
             continue
         # Footnotes cite titles as published ("Adopted under the UNFCCC in FCCC/CP/2015/10/Add.1"):
         # an acronym only used there counts as used, not as undefined.
-        body_uses = [u for u in uses if not isinstance(u.node, Footnote)]
+        body_uses = [u for u in uses if not isinstance(u.node, Footnote) and not label(u)]
         if body_uses:
             yield _hit(body_uses[0])
 
@@ -169,12 +192,12 @@ def undefined_acronym(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
           params_schema=_SCHEMA)
 def acronym_before_definition(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """TRM002: an acronym used before the paragraph that defines it."""
-    idx, allowed = _index(ctx, doc), _allowed(params)
+    idx, allowed, label = _index(ctx, doc), _allowed(params), _labels(params)
     for base, defs in idx.defs.items():
         if base in allowed:
             continue
         first_def = defs[0][0]
-        early = [u for u in idx.uses.get(base, []) if u.pos < first_def.pos]
+        early = [u for u in idx.uses.get(base, []) if u.pos < first_def.pos and not label(u)]
         if early:
             yield _hit(early[0], address_of_definition=first_def.node.address)
 
@@ -187,14 +210,25 @@ def _norm(expansion: str) -> str:
 @register("terms.acronym-redefined", placeholders=("acronym", "first", "second", "address_of_definition"),
           params_schema=_SCHEMA)
 def acronym_redefined(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """TRM003: one acronym defined with two different full names."""
+    """TRM003: one acronym defined with two different full names.
+
+    An acronym of ``allow`` needs no definition, but one the text defines twice, differently,
+    is reported all the same. A name whose initials do not fit the acronym (the acronym of an
+    earlier name: "United Nations Population Fund (UNFPA)") is compared with one whose initials
+    do ("United Nations Fund for Population Activities (UNFPA)"); two such names are not (the
+    finder may have read neither)."""
     idx = _index(ctx, doc)
     for base, defs in idx.defs.items():
+        if len(defs) < 2:
+            continue
         first_occ, first = defs[0]
+        first = first or idx.written.get((base, first_occ.pos), "")
         for occ, expansion in defs[1:]:
+            fits = bool(expansion) or bool(defs[0][1])
+            expansion = expansion or idx.written.get((base, occ.pos), "")
             a, b = _norm(first), _norm(expansion)  # empty when the finder could not read the name
             # The expansion finder may take more or fewer leading words: only a real difference counts.
-            if a and b and not (a.endswith(b) or b.endswith(a)):
+            if fits and a and b and not (a.endswith(b) or b.endswith(a)):
                 yield _hit(occ, first=first.strip(), second=expansion.strip(),
                            address_of_definition=first_occ.node.address)
                 break
@@ -291,12 +325,12 @@ def short_form_before_name(doc: Document, params: dict, ctx) -> Iterator[CheckHi
 
     The enacting body defines itself: "the Council" needs no antecedent in a
     Human Rights Council text, "the Assembly" none in a General Assembly text."""
-    own = (doc.body or "").split()
+    own = _own_head(doc.body or "")
     nodes = [(node, node.text.lower()) for node in body_nodes(doc)]
     whole = "\n".join(lowered for _, lowered in nodes)
     lower_titles = frozenset(params.get("lower-case-titles") or ())
     for head in params.get("short-forms") or ():
-        if own and head == own[-1] or head.lower() not in whole:
+        if own and (own == head or own.endswith(" " + head)) or head.lower() not in whole:
             continue
         # every pattern needs the head noun ("a committee of ..."): other paragraphs are skipped
         with_head = [node for node, lowered in nodes if head.lower() in lowered]
@@ -315,6 +349,17 @@ def short_form_before_name(doc: Document, params: dict, ctx) -> Iterator[CheckHi
                    if node.span.start < first_short[0]):
             _, node, m = first_short
             yield CheckHit(node, m.start(), m.end(), {"short": m.group(0), "full": head})
+
+
+_NAME_GOES_ON = re.compile(r"\s+(?:of|on|for|against|in)\s")
+
+
+def _own_head(body: str) -> str:
+    """The enacting body's name up to its head noun: "Human Rights Council", "Commission"
+    of "Commission on Human Rights", "Conference" of "Conference of the Parties"."""
+    name = " ".join(body.split())
+    m = _NAME_GOES_ON.search(name)
+    return name[:m.start()] if m else name
 
 
 def _full_name_before(full_re: re.Pattern, head: str, node: Node, limit: int) -> bool:
