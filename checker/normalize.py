@@ -676,6 +676,8 @@ class _Normalizer:
         if terminal and vocabulary.SECTION_HEADING_LINE.match(s_plain) and len(s_plain) < 160 \
                 and not _TERMINAL.search(s_plain):
             return True  # a section heading between paragraphs, even in a double-spaced layout
+        if terminal and vocabulary.NEGOTIATION_PREFIX.match(s_plain):
+            return True  # "OP7 bis Urges ...": a paragraph with its negotiation label still on
         bare = vocabulary.NUMBER_WITHOUT_STOP.match(s_plain)
         if bare and terminal and vocabulary.starts_with_operative(s_plain[bare.end():]):
             return True

@@ -206,8 +206,10 @@ class _Builder:
             return
         h = self.doc.header
         first = kind_index
-        # the sponsor list is the block of lines that ends with the kind line
-        while first > 0 and lines[first].blank_before == 0 and not lines[first - 1].furniture \
+        # the sponsor list is the block of lines that ends with the kind line; a line that
+        # ends with "," or "and" continues the list even across a blank line (double spacing)
+        while first > 0 and (lines[first].blank_before == 0 or _LIST_GOES_ON.search(lines[first - 1].text)) \
+                and not lines[first - 1].furniture \
                 and kind_index - first < 12 and not g.match(g.agenda_item_line, lines[first - 1].text) \
                 and not g.match(g.committee_line, lines[first - 1].text):
             first -= 1
@@ -222,8 +224,6 @@ class _Builder:
         names = m.group("names")
         for sm in re.finditer(r"[^,]+", names):
             chunk = sm.group(0)
-            for part in re.split(r"\s+and\s+(?=[A-Z])", chunk):
-                pass
             pieces = _split_and(chunk)
             base = sm.start()
             for piece_start, piece in pieces:
@@ -428,7 +428,8 @@ class _Builder:
             if short_unpunctuated and _looks_like_heading(plain):
                 flush()
                 continue
-            if starts_op and (current is None or current.number is None):
+            if starts_op and (current is None or current.number is None or label):
+                # a new unnumbered paragraph (or one inserted in negotiation: "OP7 bis Urges ...")
                 flush()
                 current = OperativeParagraph("operative-paragraph", "", "", line.tmap, part=part)
                 pending = [line]
@@ -454,7 +455,7 @@ class _Builder:
         if not re.fullmatch(r"[a-z]", sub.get("label") or ""):
             return False
         rest = plain[plain.find(")") + 1:].lstrip("*_ ")
-        return vocabulary.starts_with_operative(rest) and not vocabulary.starts_with_opener(rest)
+        return vocabulary.starts_with_operative(rest) and not vocabulary.starts_with_opener(rest, strict=True)
 
     def _prefix_part(self, letter: str) -> None:
         for p in self.doc.preamble + self.doc.operative:
@@ -494,7 +495,8 @@ class _Builder:
                 para.label = m.group(1)
                 para.body_start = m.end()
         else:
-            para.body_start = lead
+            prefix = vocabulary.NEGOTIATION_PREFIX.match(first, lead)  # "PP5 bis Welcoming ..."
+            para.body_start = len(first) - len(first[prefix.end():].lstrip("*_ ")) if prefix else lead
         para.chapeau_end = starts[1] - 1 if len(starts) > 1 else len(text)
         operative = isinstance(para, OperativeParagraph)
         para.opening = vocabulary.opening_phrase(_strip_marks(text[para.body_start:para.chapeau_end]), operative)
@@ -507,6 +509,10 @@ class _Builder:
             self.doc.operative.append(para)  # type: ignore[arg-type]
             para.index = self._count(("OP", para.part))
             para.address = f"OP{para.number if para.number is not None else para.index}"
+            inserted = vocabulary.NEGOTIATION_PREFIX.match(first, lead) if para.number is None else None
+            if inserted and inserted.group(0).lstrip("[(").upper().startswith("OP") and len(self.doc.operative) > 1:
+                # "OP7 bis Urges ..." among numbered paragraphs: it is addressed by its label
+                para.address = re.sub(r"[^A-Za-z0-9]", "", inserted.group(0)).replace("op", "OP")
         if para.part:
             para.address = f"{para.part}.{para.address}"
         for sub in para.all_subparagraphs():
@@ -718,6 +724,7 @@ def vocabulary_sponsor(name: str, non_member: bool, span: Span):
     return Sponsor(name, non_member, span)
 
 
+_LIST_GOES_ON = re.compile(r"(?:,|\band)\**\s*$")
 _PREAMBLE_END = re.compile(r",[\s*_\u00b9\u00b2\u00b3\u2070-\u2079\d]{0,4}$")
 
 

@@ -59,7 +59,7 @@ NUMBERED_PARAGRAPH = re.compile(r"^(?P<number>\d{1,3})\s?\.\s+(?=\S)")
 SECTION_HEADING_LINE = re.compile(r"^(?:(?:Section|Part|Chapter)\s+(?:\d{1,3}[A-Z]?|[IVXL]{1,6})\b|[IVXL]{1,6}\.?\s+[A-Z])")
 # "[OP5bis] 6. Encourages ...", "PP3 Recalling ...": a negotiation label before the paragraph;
 # the paragraph is read without it (STR015 reports the label).
-NEGOTIATION_PREFIX = re.compile(r"^\[?\(?(?:PP|OP)\s?\.?\s?\d{1,3}\s?(?:bis|ter|quater|[a-z])?\)?\]?\s*[.:]?\s+(?=\S)")
+NEGOTIATION_PREFIX = re.compile(r"\[?\(?(?:PP|OP)\s?\.?\s?\d{1,3}\s?(?:bis|ter|quater|alt|new|[a-z])?\)?\]?\s*[.:]?\s+(?=\S)")
 # "25 Condemns ...": a paragraph number whose full stop was dropped (only trusted before an operative verb)
 NUMBER_WITHOUT_STOP = re.compile(r"^(?P<number>\d{1,3})\s+(?=[A-Z])")
 SUBPARAGRAPH_LABEL = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s*(?=\S)")
@@ -114,6 +114,11 @@ def starts_with_opener(s: str, strict: bool = False) -> bool:
         return False
     word = m.group(1)
     rest = s[m.end():m.end() + 2]
+    if word in ("Also", "Further"):
+        # "Also decides", "Further requests": an operative verb after the adverb
+        nxt = re.match(r"\s+([a-z]+)", s[m.end():m.end() + 40])
+        if nxt and nxt.group(1).capitalize() in OPERATIVE_VERBS:
+            return False
     if word in PREAMBULAR_FIRST_WORDS:
         if strict and word in ("Also", "Further", "Acting", "Building", "Calling", "Taking", "Seeking"):
             return bool(re.match(r"\s+[a-z]", rest))

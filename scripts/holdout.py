@@ -139,14 +139,14 @@ def run_reslint(cmd: list[str], path: Path) -> list[dict]:
 
 
 # --------------------------------------------------------------------------- scoring
-def score(entries: list[dict], cmd: list[str]) -> dict:
+def score(entries: list[dict], cmd: list[str], base: Path = HOLDOUT) -> dict:
     by_file: dict[str, list[dict]] = defaultdict(list)
     for e in entries:
         by_file[e["file"]].append(e)
 
     result = {"defects": [], "incidental": [], "traps": [], "unexpected": [], "snippet_errors": []}
     for fname, items in sorted(by_file.items()):
-        path = HOLDOUT / fname
+        path = base / fname
         text = path.read_text(encoding="utf-8")
         lines = text.split("\n")
         spans = paragraph_spans(text)
@@ -264,7 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the full result as JSON")
     args = ap.parse_args(argv)
     entries = load_manifest(args.manifest)
-    res = score(entries, find_reslint(args.reslint))
+    # files are resolved next to the manifest (samples/holdout/ by default)
+    res = score(entries, find_reslint(args.reslint), args.manifest.resolve().parent)
     if args.json:
         print(json.dumps(res, indent=2, ensure_ascii=False))
     else:

@@ -46,6 +46,13 @@ EXPECTED = [
     ("holdout/ga-c3-older-persons.txt", "draft-resolution", GA, 11, 18, None),
     ("holdout/ga-plenary-rule-of-law-pdf.txt", "draft-resolution", GA, 10, 15, None),
     ("holdout/ecosoc-statistics.txt", "draft-resolution", "Economic and Social Council", 9, 11, None),
+    # second held-out set (scripts/holdout.py --manifest samples/holdout2/MANIFEST.yaml)
+    ("holdout2/hrc61-birth-registration-word.txt", "draft-resolution", HRC, 11, 14, None),
+    ("holdout2/ga81-c2-disaster-composite.md", "draft-resolution", GA, 11, 15, None),  # parts A 6+8, B 4+6, C 1+1
+    ("holdout2/ecosoc-2026-12-censuses-adopted.txt", "resolution", "Economic and Social Council", 13, 13, None),
+    ("holdout2/hrc62-draft-decision-dialogue.txt", "draft-decision", HRC, 7, 9, None),  # (a)-(j) but (d)
+    ("holdout2/chr61-advisory-services-pdf-double-spaced.txt", "draft-resolution", "Commission on Human Rights",
+     11, 13, None),  # with "OP7 bis"
 ]
 
 
