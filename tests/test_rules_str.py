@@ -11,7 +11,7 @@ from checker.rules.engine import DEFAULT_PACK, lint, load_ruleset
 from checker.rules.examples import run_examples
 
 STR = DEFAULT_PACK / "str.yaml"
-CODES = [f"STR{n:03d}" for n in range(1, 18)]
+CODES = [f"STR{n:03d}" for n in range(1, 20)]
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +132,21 @@ def test_italics_ignored_without_formatting(ruleset) -> None:
     doc = parse_text(text)
     assert not doc.formatting_known
     assert findings(ruleset, text, "STR014") == []
+
+
+DECISION = ("The Human Rights Council,\n\nRecalling its decision 2/103,\n\n(a) Decides to convene a dialogue;\n\n"
+            "(b) Requests a report;\n\n(d) Invites States to take part;\n\n(e) Also decides to remain seized of the matter{end}\n")
+
+
+def test_lettered_operative_part_runs_on_and_ends_with_a_full_stop(ruleset) -> None:
+    gap = findings(ruleset, DECISION.format(end="."), "STR008")
+    assert [(f.address, f.message) for f in gap] == [
+        ("OP3", "Operative paragraph numbered (d) where (c) was expected")]
+    assert [f.address for f in findings(ruleset, DECISION.format(end=";"), "STR010")] == ["OP4"]
+
+
+def test_paragraph_inserted_in_negotiation_does_not_break_the_numbering(ruleset) -> None:
+    text = ("The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides to act;\n\n"
+            "OP1 bis Urges all States to cooperate;\n\n2. Requests a report;\n\n2. Decides to remain seized of the matter.\n")
+    assert [(f.rule, f.address) for f in findings(ruleset, text) if f.rule in ("STR008", "STR015")] == [
+        ("STR015", "OP1bis"), ("STR008", "OP2")]

@@ -364,20 +364,36 @@ def operative_numbering(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     if not _reliable(ctx, params):
         return
     for part, paras in _by_part(list(ctx.nodes)).items():
-        numbered = [p for p in paras if p.number is not None]
-        if len(numbered) < 2 or len(numbered) != len(paras):
-            continue  # one paragraph (ED-09), or unnumbered ones mixed in (old layouts, parse doubt)
+        # A paragraph inserted in negotiation ("OP7 bis ...") has no number of its own (STR015).
+        paras = [p for p in paras if not _inserted(p)]
+        lettered = [p for p in paras if p.lettered]
+        if lettered and len(lettered) == len(paras):
+            # a decision lettered (a), (b), ...: the letters run on without a gap
+            numbers = [(p, ord(p.label[1]) - ord("a") + 1) for p in lettered]
+            show = lambda n: f"({chr(ord('a') + n - 1)})"  # noqa: E731
+        else:
+            numbers = [(p, p.number) for p in paras if p.number is not None]
+            if len(numbers) != len(paras):
+                continue  # unnumbered paragraphs mixed in (old layouts, parse doubt)
+            show = str
+        if len(numbers) < 2:
+            continue  # one paragraph (ED-09)
         expected, breaks = 1, []
-        for p in numbered:
-            if p.number != expected:
-                breaks.append((p, expected))
+        for p, number in numbers:
+            if number != expected:
+                breaks.append((p, number, expected))
             # Count on from the number found: one skipped number is one finding, not one per paragraph after it.
-            expected = p.number + 1
+            expected = number + 1
         if len(breaks) > int(params.get("max-breaks", 2)):
             continue  # numbered tables or sections the parser did not see (budget texts): a parse doubt
-        for p, wanted in breaks:
+        for p, number, wanted in breaks:
             label_end = p.body_start or len(p.label)
-            yield CheckHit(p, 0, max(1, label_end), {"found": p.number, "expected": wanted})
+            yield CheckHit(p, 0, max(1, label_end), {"found": show(number), "expected": show(wanted)})
+
+
+def _inserted(p: Paragraph) -> bool:
+    return p.number is None and not getattr(p, "lettered", False) and \
+        vocabulary.NEGOTIATION_PREFIX.match(p.text) is not None
 
 
 @register("structure.operative-number-form", placeholders=("number",))
@@ -420,7 +436,7 @@ def operative_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit
             continue  # numbered sentences (a declaration) or a parse doubt, not operative style
         for i, p in enumerate(paras):
             last = i == len(paras) - 1
-            if not _looks_operative(p) or (p.number is None and len(paras) > 1):
+            if not _looks_operative(p) or (p.number is None and not p.lettered and len(paras) > 1):
                 continue
             tail = p.text.rstrip().rsplit("\n", 1)[-1]
             if tail is not p.text and vocabulary.starts_with_opener(tail, strict=True):
@@ -449,7 +465,8 @@ def missing_final_punctuation(doc: Document, params: dict, ctx) -> Iterator[Chec
     look like a missing mark."""
     if not _reliable(ctx, params):
         return
-    for part, paras in _by_part([p for p in ctx.nodes if isinstance(p, Paragraph)]).items():
+    body = [p for p in ctx.nodes if isinstance(p, (PreambularParagraph, OperativeParagraph))]  # not annexes
+    for part, paras in _by_part(body).items():
         operative = [p for p in paras if isinstance(p, OperativeParagraph)]
         for p in paras:
             if "\n" in p.text.strip() or p.subparagraphs:
