@@ -156,13 +156,16 @@ def find_authoring_line(lines: list[_Raw]) -> Optional[int]:
     """Index of the enacting formula ("The Human Rights Council,"), if any."""
     for i, raw in enumerate(lines):
         s = _strip_emphasis(raw.text.strip())
-        if not s.startswith("The ") or len(s) > 120:
+        if not s.startswith("The "):
             continue
-        m = vocabulary.AUTHORING_LINE.match(s)
+        m = vocabulary.AUTHORING_LINE.match(s[:200])
         if m is None:
             continue
-        rest = m.group("rest")
-        if rest and not vocabulary.starts_with_opener(rest):
+        rest = (m.group("rest") or "").strip()
+        if not rest and len(s) > 120:
+            continue
+        # "The General Assembly, Recalling ..." or, in decisions, "..., recalling its decision ...:"
+        if rest and not vocabulary.starts_with_opener(rest[:1].upper() + rest[1:]):
             continue
         return i
     return None

@@ -197,6 +197,14 @@ def test_number_without_full_stop_is_a_paragraph():
     assert [(p.number, p.label) for p in doc.operative] == [(1, "1."), (2, "2"), (3, "3.")]
 
 
+def test_decision_with_its_preamble_on_the_authoring_line():
+    doc = parse_text("Question of the island\n\nThe General Assembly, recalling its decision 79/521 of 4 December 2024:\n\n"
+                     "(a) Urges the two Governments to continue their dialogue;\n\n(b) Takes note of the position of both;\n")
+    assert doc.authoring is not None and doc.authoring.body == "General Assembly"
+    assert [p.opening for p in doc.preamble] == ["recalling"]
+    assert [(p.address, p.label) for p in doc.operative] == [("OP1", "(a)"), ("OP2", "(b)")]
+
+
 def test_lettered_items_quoted_inside_a_preamble_stay_sub_items():
     text = ("The Commission,\n\nRecalling that the Declaration, inter alia:\n\n"
             "(a) Calls upon the Office to assume a larger role;\n\n(b) Recommends increased coordination;\n\n"
