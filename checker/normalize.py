@@ -494,13 +494,17 @@ class _Normalizer:
             if label is None:
                 # a rule line followed by ordinary text: not a footnote block
                 return i
+            # One blank line inside a note that has not ended its sentence is double
+            # spacing ("... Council, 2004," / blank / "Supplement No. 3 ..."), not its end.
+            runs_on = blank_run == 1 and not current[-1].text.rstrip().endswith(".")
             ends = (
                 vocabulary.starts_paragraph(s)
                 or (fn_indent is not None and _indent(raw.text) > fn_indent)
-                or blank_run > 0
+                or (blank_run > 0 and not runs_on)
             )
             if ends:
                 break
+            blank_run = 0
             current.append(raw)
             i += 1
         if label is not None:

@@ -205,6 +205,17 @@ def test_decision_with_its_preamble_on_the_authoring_line():
     assert [(p.address, p.label) for p in doc.operative] == [("OP1", "(a)"), ("OP2", "(b)")]
 
 
+def test_double_spaced_footnotes_keep_their_second_line():
+    doc = parse_text("The Commission on Human Rights,\n\nRecalling its resolution 2004/81,1\n\nNoting the report,2\n\n"
+                     "1. Decides to continue its consideration of the question.\n\n__________________\n\n"
+                     "1 See Official Records of the Economic and Social Council, 2004,\n\n"
+                     "Supplement No. 3 (E/2004/23), chap. II.\n\n2 E/CN.4/2005/100.\n")
+    assert [(f.label, f.text) for f in doc.footnotes] == [
+        ("1", "See Official Records of the Economic and Social Council, 2004, Supplement No. 3 (E/2004/23), chap. II."),
+        ("2", "E/CN.4/2005/100.")]
+    assert doc.operative[0].text.endswith("question.")
+
+
 def test_lettered_items_quoted_inside_a_preamble_stay_sub_items():
     text = ("The Commission,\n\nRecalling that the Declaration, inter alia:\n\n"
             "(a) Calls upon the Office to assume a larger role;\n\n(b) Recommends increased coordination;\n\n"
