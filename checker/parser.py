@@ -261,6 +261,10 @@ class _Builder:
                 return
             start = after + 1
         chosen = [ln for ln in lines[start:] if not ln.furniture and not ln.text.startswith("[")]
+        # "A" alone after the title opens part A of a composite text: the title ends there
+        cut = next((k for k, ln in enumerate(chosen) if k and g.match_all(g.part_letter, ln.text.strip("*# "))), None)
+        if cut is not None:
+            chosen = chosen[:cut]
         if not chosen:
             return
         text, tmap = _join_lines(chosen, " ")
@@ -292,6 +296,7 @@ class _Builder:
         annex: Optional[Annex] = None
         part_title_lines: list[LogicalLine] = []
         expect_part_letter: Optional[str] = None
+        letter_before: Optional[str] = None  # a part letter line not yet followed by a paragraph
 
         def flush() -> None:
             nonlocal current, pending
@@ -324,12 +329,19 @@ class _Builder:
                 flush()
                 self._close(closing_lines)
                 closing_lines = []
-                if not doc.parts:
-                    doc.parts.append("A")
-                    self._prefix_part("A")
-                part = expect_part_letter or chr(ord(doc.parts[-1]) + 1)
-                doc.parts.append(part)
-                expect_part_letter = None
+                # the letter written just before ("B" / "The General Assembly,"), else the next one
+                if letter_before and any(p.part == letter_before for p in doc.preamble + doc.operative):
+                    letter_before = None  # that letter already has paragraphs: it is not this part's
+                new_part = expect_part_letter or letter_before or (chr(ord(doc.parts[-1]) + 1) if doc.parts else "B")
+                first_part = chr(ord(new_part) - 1) if "A" < new_part <= "H" else "A"
+                if any(not p.part for p in doc.preamble + doc.operative):
+                    self._prefix_part(first_part)  # the first part had no letter line of its own
+                    if first_part not in doc.parts:
+                        doc.parts.insert(0, first_part)
+                part = new_part
+                if part not in doc.parts:
+                    doc.parts.append(part)
+                expect_part_letter = letter_before = None
                 state = "preamble"
                 continue
             if len(plain) <= 3 and g.match_all(g.part_letter, plain) and annex is None:
@@ -339,9 +351,7 @@ class _Builder:
                 else:
                     # sections A, B ... under one authoring line restart the numbering
                     flush()
-                    if not doc.parts and (doc.preamble or doc.operative) and letter != "A":
-                        pass
-                    part = letter
+                    part = letter_before = letter
                     if letter not in doc.parts:
                         doc.parts.append(letter)
                 continue

@@ -216,6 +216,16 @@ def test_double_spaced_footnotes_keep_their_second_line():
     assert doc.operative[0].text.endswith("question.")
 
 
+def test_composite_parts_announced_by_letter_headings():
+    text = ("# Disaster risk reduction\n\n## A\n\n### Early warning\n\nThe General Assembly,\n\n*Recalling* its resolution 69/283,\n\n"
+            "1. *Decides* to act;\n\n2. *Requests* a report.\n\n## B\n\n### Infrastructure\n\nThe General Assembly,\n\n"
+            "*Convinced* of the need to invest,\n\n1. *Calls upon* partners to invest.\n")
+    doc = parse_text(text, fmt="markdown")
+    assert doc.title is not None and doc.title.text == "Disaster risk reduction"
+    assert [p.address for p in doc.preamble] == ["A.PP1", "B.PP1"]
+    assert [p.address for p in doc.operative] == ["A.OP1", "A.OP2", "B.OP1"]
+
+
 def test_lettered_items_quoted_inside_a_preamble_stay_sub_items():
     text = ("The Commission,\n\nRecalling that the Declaration, inter alia:\n\n"
             "(a) Calls upon the Office to assume a larger role;\n\n(b) Recommends increased coordination;\n\n"
