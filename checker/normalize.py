@@ -36,7 +36,16 @@ _SUPER_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
 _BOLD = re.compile(r"(?<![*\w])\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![*\w])|(?<![_\w])__(?=[^\s_])(.+?)(?<=[^\s_])__(?![_\w])")
 _ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])|(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])")
 # Paragraph-final punctuation, allowing a footnote marker after it ("2004,²", "General;4").
-_TERMINAL = re.compile(r"[.,;:)\]”\"’](?:\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\s?\d{1,2})?\s*$")
+_TERMINAL_MARK = re.compile(r"[.,;:)\]”\"’](?:\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\s?\d{1,2})?\s*$")
+
+
+def _ends_with_mark(line: str) -> bool:
+    """Does ``line`` end with a punctuation mark (and perhaps a footnote marker)?
+
+    Only the tail is searched: a "$"-anchored search from the start would try the
+    pattern at every position of a long paragraph-per-line text."""
+    tail = line.rstrip()[-8:]
+    return bool(_TERMINAL_MARK.search(tail))
 _HAS_DIGIT = re.compile(r"\d")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _GLUED_BOLD = re.compile(r"(?<=[^\s*])\*\*(?=[A-Z0-9])")
@@ -628,7 +637,7 @@ class _Normalizer:
         for k in content:
             if k + 2 < len(lines) and _is_blank(lines[k + 1]) and not _is_blank(lines[k + 2]):
                 followed_by_single_blank += 1
-            if not _TERMINAL.search(lines[k].text):
+            if not _ends_with_mark(lines[k].text):
                 unterminated += 1
         if followed_by_single_blank > 0.7 * len(content) and unterminated > 0.3 * len(content):
             return "double-spaced"
@@ -671,7 +680,7 @@ class _Normalizer:
         prev = current[-1].text.rstrip()
         prev_s = _strip_emphasis(prev.strip())
         s_plain = _strip_emphasis(s)
-        terminal = bool(_TERMINAL.search(prev_s)) or prev_s.endswith(("*", "…"))
+        terminal = _ends_with_mark(prev_s) or prev_s.endswith(("*", "…"))
         lower_start = s_plain[:1].islower()
         if blank > soft_gap:
             # a real gap, unless the text visibly runs on (page break)
@@ -681,7 +690,7 @@ class _Normalizer:
         if vocabulary.SUBPARAGRAPH_LABEL.match(s_plain) and terminal:
             return True
         if terminal and vocabulary.SECTION_HEADING_LINE.match(s_plain) and len(s_plain) < 160 \
-                and not _TERMINAL.search(s_plain):
+                and not _ends_with_mark(s_plain):
             return True  # a section heading between paragraphs, even in a double-spaced layout
         if terminal and vocabulary.NEGOTIATION_PREFIX.match(s_plain):
             return True  # "OP7 bis Urges ...": a paragraph with its negotiation label still on

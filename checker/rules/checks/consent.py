@@ -249,6 +249,25 @@ def needs_consent(text: str, clause: Clause, params: dict, *, preamble: bool = F
     return trigger
 
 
+# An editor re-lints a draft on every keystroke and nearly all of its clauses are unchanged:
+# clause answers are kept by (params, text, clause). The entry holds the params' values, so
+# their ids in the key cannot be reused by other objects while it lives.
+_CLAUSE_MEMO: dict = {}
+_CLAUSE_MEMO_MAX = 20_000
+
+
+def needs_consent_memo(text: str, clause: Clause, params: dict, *, preamble: bool = False) -> Optional[re.Match]:
+    """``needs_consent`` for a clause that answers only to itself (no chapeau), remembered."""
+    values = tuple(params.values())
+    key = (tuple(map(id, values)), text, clause, preamble)
+    entry = _CLAUSE_MEMO.get(key)
+    if entry is None:
+        if len(_CLAUSE_MEMO) >= _CLAUSE_MEMO_MAX:
+            _CLAUSE_MEMO.clear()
+        entry = _CLAUSE_MEMO[key] = (values, needs_consent(text, clause, params, preamble=preamble))
+    return entry[1]
+
+
 def wrong_party(text: str, params: dict) -> list[re.Match]:
     """Consent or request phrases whose party is not a State ("at the request of the Office").
 
@@ -286,7 +305,7 @@ def operative(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         if not isinstance(para, Paragraph):
             continue
         for clause in _chapeau_clauses(para):
-            m = needs_consent(para.text, clause, params)
+            m = needs_consent_memo(para.text, clause, params)
             if m:
                 yield _hit(para, m, params)
                 break
@@ -339,7 +358,7 @@ def preamble(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         if not isinstance(para, Paragraph):
             continue
         whole = Clause(para.body_start, len(para.text), para.opening)
-        m = needs_consent(para.text, whole, params, preamble=True)
+        m = needs_consent_memo(para.text, whole, params, preamble=True)
         if m:
             yield _hit(para, m, params)
 
@@ -353,7 +372,7 @@ def presence(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         if not isinstance(para, Paragraph):
             continue
         for clause in clauses(para.text, para.body_start, len(para.text), para.opening):
-            m = needs_consent(para.text, clause, params)
+            m = needs_consent_memo(para.text, clause, params)
             if m:
                 yield _hit(para, m, params)
                 break
