@@ -260,7 +260,8 @@ class _Builder:
             if after is None or after + 1 >= len(lines):
                 return
             start = after + 1
-        chosen = [ln for ln in lines[start:] if not ln.furniture and not ln.text.startswith("[")]
+        chosen = [ln for ln in lines[start:] if not ln.furniture and not ln.text.startswith("[")
+                  and not _ADOPTION_LINE.match(ln.text)]
         # "A" alone after the title opens part A of a composite text: the title ends there
         cut = next((k for k, ln in enumerate(chosen) if k and g.match_all(g.part_letter, ln.text.strip("*# "))), None)
         if cut is not None:
@@ -659,7 +660,8 @@ class _Builder:
             doc.kind = "draft-resolution"
         elif re.search(r"\bDecision\s+adopted\s+by\b", header_text):
             doc.kind = "decision"
-        elif re.search(r"\bResolution\s+adopted\s+by\b|\bResolution\s*:\s*\d|^Resolution\s+\d+\s*\(\d{4}\)", header_text, re.M):
+        elif re.search(r"\bResolution\s+adopted\s+by\b|\bResolution\s*:\s*\d|^Resolution\s+\d+\s*\(\d{4}\)", header_text, re.M) \
+                or _ADOPTED_TEXT.search(header_text):
             doc.kind = "resolution"
         elif doc.authoring is not None and h.symbol and "/L." in h.symbol:
             doc.kind = "draft-resolution"
@@ -734,6 +736,12 @@ def vocabulary_sponsor(name: str, non_member: bool, span: Span):
     return Sponsor(name, non_member, span)
 
 
+# An adopted text's header: "Adopted by the Security Council at its 9876th meeting", the
+# masthead symbol "S/RES/2812 (2026)", "RESOLUTION 799 (1992)", "171 (1962). Resolution of ...".
+_ADOPTED_TEXT = re.compile(r"\bAdopted\s+by\s+the\s+[A-Z][\w ]{2,60}?\s+at\s+its\b|(?:^|\s)(?:[AES]/(?:HRC/)?RES/|S/RES/)\d"
+                           r"|^(?i:resolution)\s+\d{1,4}\s*\(\d{4}\)|^\d{1,4}\s*\(\d{4}\)\.\s*Resolution\s+of", re.M)
+# "Adopted by the Security Council at its 9876th meeting, on" / "14 May 2026": not a title
+_ADOPTION_LINE = re.compile(r"^(?:Adopted\s+by\b|(?:on\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$)")
 _LIST_GOES_ON = re.compile(r"(?:,|\band)\**\s*$")
 _PREAMBLE_END = re.compile(r",[\s*_\u00b9\u00b2\u00b3\u2070-\u2079\d]{0,4}$")
 

@@ -226,6 +226,26 @@ def test_composite_parts_announced_by_letter_headings():
     assert [p.address for p in doc.operative] == ["A.OP1", "A.OP2", "B.OP1"]
 
 
+def test_security_council_resolution_as_adopted_is_a_resolution_without_title():
+    text = ("United Nations                                   S/RES/2812 (2026)\n\nSecurity Council\n\n"
+            "Resolution 2812 (2026)\n\nAdopted by the Security Council at its 9876th meeting, on\n14 May 2026\n\n"
+            "The Security Council,\n\nRecalling its resolution 2217 (2015),\n\n1. Decides to remain seized of the matter.\n")
+    doc = parse_text(text)
+    assert (doc.kind, doc.body) == ("resolution", "Security Council")
+    assert doc.title is None or "Adopted" not in doc.title.text
+
+
+def test_adopted_corpus_texts_are_resolutions():
+    folder = ROOT.parent / "shared" / "corpus" / "real" / "resolutions"
+    if not folder.is_dir():
+        pytest.skip("../shared/corpus is not available")
+    from checker.sources import read_path
+    from checker.parser import parse_source
+
+    kinds = [parse_source(read_path(str(p))).kind for p in sorted(folder.glob("*.txt"))]
+    assert kinds.count("resolution") >= 0.99 * len(kinds)
+
+
 def test_lettered_items_quoted_inside_a_preamble_stay_sub_items():
     text = ("The Commission,\n\nRecalling that the Declaration, inter alia:\n\n"
             "(a) Calls upon the Office to assume a larger role;\n\n(b) Recommends increased coordination;\n\n"
