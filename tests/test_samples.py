@@ -53,6 +53,12 @@ EXPECTED = [
     ("holdout2/hrc62-draft-decision-dialogue.txt", "draft-decision", HRC, 7, 9, None),  # (a)-(j) but (d)
     ("holdout2/chr61-advisory-services-pdf-double-spaced.txt", "draft-resolution", "Commission on Human Rights",
      11, 13, None),  # with "OP7 bis"
+    # third held-out set (scripts/holdout.py --manifest samples/holdout3/MANIFEST.yaml)
+    ("holdout3/sc-2812-2026-adopted.txt", "resolution", "Security Council", 12, 11, None),  # 7 is missing
+    ("holdout3/ga-81-123-adopted-c3.txt", "resolution", GA, 13, 14, None),
+    ("holdout3/hrc-62-5-adopted.md", "resolution", HRC, 11, 14, None),
+    ("holdout3/amendment-a-c3-81-l52.txt", "amendment", GA, 0, 9, None),  # nine instructions
+    ("holdout3/ga-81-c3-long-draft-cultural-property.txt", "draft-resolution", GA, 13, 40, None),
 ]
 
 

@@ -78,8 +78,8 @@ def _reliable(ctx, params: dict) -> bool:
     """Is the parse good enough to judge exact structure?
 
     Not in amendments (their "paragraphs" are instructions), nor in hard-wrapped
-    Security Council texts, which in practice come from OCR of old printed
-    copies where "," and "." are confused and numbers lose their full stops.
+    Security Council texts from before 2000, which in practice come from OCR of
+    printed copies where "," and "." are confused and numbers lose their full stops.
     The ``wrapped`` option turns the check on regardless.
     """
     doc = ctx.doc
@@ -87,7 +87,11 @@ def _reliable(ctx, params: dict) -> bool:
         return False  # "Delete operative paragraph 9." is an instruction, not a paragraph
     if params.get("wrapped", False) or not ctx.memo("structure.wrapped", lambda: is_wrapped(doc)):
         return True
-    return (doc.body or doc.header.body) != "Security Council"
+    if (doc.body or doc.header.body) != "Security Council":
+        return True
+    # Security Council texts before 2000 reach us as OCR of printed copies; later ones as PDF text.
+    year = re.search(r"\((\d{4})\)", doc.header.fields["sc_number"].value) if "sc_number" in doc.header.fields else None
+    return year is not None and int(year.group(1)) >= 2000
 
 
 def _looks_operative(p: Paragraph) -> bool:
