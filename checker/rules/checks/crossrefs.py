@@ -51,7 +51,7 @@ def paragraph_refs(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 continue  # a gap in the numbering: the parser may have missed it (STR reports gaps)
             yield CheckHit(node, m.start(), m.end(), {
                 "target": f"{n}" + (f" ({sub})" if sub else ""),
-                "problem": f"the resolution has {top} numbered operative paragraph{'s' if top != 1 else ''}"
+                "problem": f"its operative paragraphs are numbered up to {top}"
                            if top else "the resolution has no numbered operative paragraphs"})
         elif sub and not any(s.label.strip("()") == sub for s in target.all_subparagraphs()):
             if target.subparagraphs:   # sub-paragraphs detected, none with this label
