@@ -165,7 +165,7 @@ def _phrase_at(text: str, kstart: int, grammar: pp.ParserElement = citation) -> 
     return res["kind"], list(res)[1:]
 
 
-@lru_cache(maxsize=4096)  # the same paragraph across rules and across an editor's runs
+@lru_cache(maxsize=1024)  # the same paragraph across rules and across an editor's runs
 def find_citations(text: str) -> list[Citation]:
     """Every cited resolution/decision number with its body, date and phrase span.
 

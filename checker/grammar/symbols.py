@@ -327,7 +327,7 @@ def _validate_cached(s: str) -> SymbolMatch:
     return result(None, None, None)
 
 
-@lru_cache(maxsize=4096)  # several rules ask for the same paragraph's symbols
+@lru_cache(maxsize=1024)  # several rules ask for the same paragraph's symbols
 def find_symbols(text: str) -> list[SymbolMatch]:
     """Document symbols in ``text`` (trailing sentence punctuation excluded).
 

@@ -237,7 +237,7 @@ def _heading_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=4096)  # TRM001-TRM007 all read the same paragraphs
+@lru_cache(maxsize=1024)  # TRM001-TRM007 all read the same paragraphs
 def find_acronym_uses(text: str) -> list[AcronymUse]:
     """Abbreviation tokens: 2+ capitals (digits, hyphens, plural "s" allowed), and dotted forms.
 

@@ -139,7 +139,7 @@ def _opening_at(text: str, pos: int) -> str:
     return m.group(0) if m else ""
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=1024)
 def _matches(pattern: re.Pattern, text: str) -> list[re.Match]:
     """Every match in the paragraph, found once: the CON rules ask about each of its clauses."""
     anchors = _ANCHORS.get(pattern)
@@ -253,7 +253,7 @@ def needs_consent(text: str, clause: Clause, params: dict, *, preamble: bool = F
 # clause answers are kept by (params, text, clause). The entry holds the params' values, so
 # their ids in the key cannot be reused by other objects while it lives.
 _CLAUSE_MEMO: dict = {}
-_CLAUSE_MEMO_MAX = 20_000
+_CLAUSE_MEMO_MAX = 4_096
 
 
 def needs_consent_memo(text: str, clause: Clause, params: dict, *, preamble: bool = False) -> Optional[re.Match]:
