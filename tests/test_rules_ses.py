@@ -142,3 +142,11 @@ def test_ecosoc_ordinal_of_other_body_or_past_event(ruleset) -> None:
     text = ECOSOC + ("1. Recalls its resolution 1296 (XLIV), adopted at its forty-fourth session;\n"
                      "2. Requests the Statistical Commission to consider the matter at its fifty-eighth session.")
     assert findings(ruleset, text, "SES009") == []
+
+
+def test_security_council_own_session_with_a_bare_its(ruleset) -> None:
+    sc = "Security Council\n\nThe Security Council,\n\nRecalling its resolution 2217 (2015),\n\n"
+    text = sc + ("1. Decides to review the mandate of the Mission at its eighty-first session;\n"
+                 "2. Invites the General Assembly to consider the question at its eighty-first session;\n"
+                 "3. Decides to remain seized of the matter.")
+    assert [f.address for f in findings(ruleset, text, "SES008")] == ["OP1"]

@@ -245,6 +245,7 @@ _SELF_NAMES = {
     "Human Rights Council": re.compile(r"(?:Human\s+Rights\s+|(?<!Security\s)(?<!Social\s)(?<!Trusteeship\s)the\s+)Council$"),
     "Commission on Human Rights": re.compile(r"(?:Commission\s+on\s+Human\s+Rights|the\s+Commission)$"),
     "Economic and Social Council": re.compile(r"(?:Economic\s+and\s+Social\s+|the\s+)Council$"),
+    "Security Council": re.compile(r"(?:Security\s+|the\s+)Council$"),
 }
 
 
@@ -327,6 +328,7 @@ def security_council(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         return
     for node in ctx.nodes:
         text = node.text
+        floor = getattr(node, "body_start", 0)
         for ref in _refs(ctx, node):
             if ref.number is None or ref.form == "year":
                 continue
@@ -337,6 +339,12 @@ def security_council(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 yield CheckHit(node, ref.start, ref.end, {"text": ref.text})
             elif _SC_AFTER.match(text[ref.end:ref.end + 40]):
                 yield CheckHit(node, ref.start, ref.end, {"text": ref.text})
+            elif _ITS.search(before) and not _PAST.search(before):
+                # "Decides to review the mandate at its eighty-first session": no other organ
+                # owns the "its", so it is the Council's own, and the Council has no sessions.
+                clause = _clause_before(text, ref.start, floor)
+                if _FUTURE.search(clause) and _owner_is_self(clause, "Security Council"):
+                    yield CheckHit(node, ref.start, ref.end, {"text": ref.text})
 
 
 _ECOSOC_SELF = re.compile(r"\bCouncil\s*,?\s*(?:at|during|in)\s+its\s+$")
