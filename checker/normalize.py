@@ -75,7 +75,7 @@ _FURNITURE = [
         r"^-\s*\d{1,3}\s*-$",
         r"^Please recycle\b",
         r"^Advance unedited version$",
-        r"^(?:A|E|S)/[A-Z0-9.\-/]+(?:\s*\*)?(?:\s*\((?:\d{4}|[IVXL]+)\))?(?:\s+\d{1,3}/\d{1,3})?$",
+        r"^(?:A|E|S)/[A-Z0-9.\-/]+(?:/(?:Rev|Add|Corr|Amend)\.\d{1,3})*(?:\s*\*)?(?:\s*\((?:\d{4}|[IVXL]+)\))?(?:\s+\d{1,3}/\d{1,3})?$",
         r"^\d{1,3}/\d{1,3}\s+(?:A|E|S)/\S+$",
     )
 ]
@@ -188,6 +188,10 @@ def _strip_emphasis(s: str) -> str:
 # cleaning one physical line
 
 
+_STAR_NOTE = re.compile(r"^\\?(\*{1,3})\s+[A-Z]")
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 def _clean(raw_text: str, start: int, deletions: list[tuple[int, int]],
            known_italics: list[tuple[int, int]] = (), known_bold: list[tuple[int, int]] = ()
            ) -> tuple[str, TextMap, list[tuple[int, int]], list[tuple[int, int]]]:
@@ -196,6 +200,10 @@ def _clean(raw_text: str, start: int, deletions: list[tuple[int, int]],
     ``known_italics``/``known_bold`` are formatting the file itself carries (Word),
     as offsets within ``raw_text``.
     """
+    if "\u2010" in raw_text or "\u2011" in raw_text:
+        # Word's (non-breaking) hyphens read as "-": "capacity\u2011building", "seventy\u2011ninth".
+        # One character for one: every offset keeps its place in the map.
+        raw_text = raw_text.translate(_HYPHENS)
     if not deletions and not known_italics and not known_bold and "*" not in raw_text and "_" not in raw_text:
         # Most lines: nothing to delete, no emphasis; only white space to collapse.
         text, tmap, _ = _collapse_ws(raw_text, TextMap.identity(start, len(raw_text)))
@@ -460,11 +468,11 @@ class _Normalizer:
                 i = self._footnote_block(lines, i + 1)
                 out.append(_Raw("", raw.start))
                 continue
-            if has_asterisk_marker and re.match(r"^\*{1,3}\s+[A-Z]", s) and i > 0:
-                j = i + 1
-                self._add_footnote(s.split()[0], [raw], label_len=_indent(raw.text) + len(s.split()[0]))
+            star = _STAR_NOTE.match(s) if has_asterisk_marker and i > 0 else None
+            if star:  # "* State not a member ...", or "\* ..." escaped in Markdown
+                self._add_footnote(star.group(1), [raw], label_len=_indent(raw.text) + star.end(1))
                 out.append(_Raw("", raw.start))
-                i = j
+                i += 1
                 continue
             stripped = s
             if stripped and _is_furniture(stripped):

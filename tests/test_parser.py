@@ -246,6 +246,18 @@ def test_adopted_corpus_texts_are_resolutions():
     assert kinds.count("resolution") >= 0.99 * len(kinds)
 
 
+def test_revised_symbol_escaped_star_note_and_word_hyphens():
+    text = ("United Nations\n\nA/HRC/62/L.12/Rev.1\n\nHuman Rights Council\nSixty-second session\n\n"
+            "Chile,* Peru: revised draft resolution\n\nThe Human Rights Council,\n\n*Recalling* its resolution 5/1,\n\n"
+            "1. *Requests* the Office to provide capacity\u2011building to the Government of Chile.\n\n"
+            "\\* State not a member of the Human Rights Council.\n")
+    doc = parse_text(text, fmt="markdown")
+    assert doc.header.symbol == "A/HRC/62/L.12/Rev.1"
+    assert [f.label for f in doc.footnotes] == ["*"]
+    assert "capacity-building" in doc.operative[0].text
+    assert doc.source[doc.operative[0].span.start:doc.operative[0].span.end].count("\u2011") == 1
+
+
 def test_lettered_items_quoted_inside_a_preamble_stay_sub_items():
     text = ("The Commission,\n\nRecalling that the Declaration, inter alia:\n\n"
             "(a) Calls upon the Office to assume a larger role;\n\n(b) Recommends increased coordination;\n\n"

@@ -150,3 +150,10 @@ def test_security_council_own_session_with_a_bare_its(ruleset) -> None:
                  "2. Invites the General Assembly to consider the question at its eighty-first session;\n"
                  "3. Decides to remain seized of the matter.")
     assert [f.address for f in findings(ruleset, text, "SES008")] == ["OP1"]
+
+
+def test_past_session_for_a_functional_commission(ruleset) -> None:
+    text = ("Commission on the Status of Women\nSixty-ninth session\n\nThe Commission on the Status of Women,\n\n"
+            "Recalling its resolution 60/2,\n\n1. Requests the Secretary-General to submit to the Commission at its "
+            "sixty-eighth session a report;\n2. Decides to consider the question at its seventieth session.")
+    assert [f.address for f in findings(ruleset, text, "SES007")] == ["OP1"]

@@ -59,6 +59,12 @@ EXPECTED = [
     ("holdout3/hrc-62-5-adopted.md", "resolution", HRC, 11, 14, None),
     ("holdout3/amendment-a-c3-81-l52.txt", "amendment", GA, 0, 9, None),  # nine instructions
     ("holdout3/ga-81-c3-long-draft-cultural-property.txt", "draft-resolution", GA, 13, 40, None),
+    # fourth held-out set (scripts/holdout.py --manifest samples/holdout4/MANIFEST.yaml)
+    ("holdout4/hrc-rev1-justice-sector.md", "draft-resolution", HRC, 11, 23, None),
+    ("holdout4/ecosoc-draft-decision-ngo.txt", "draft-decision", "Economic and Social Council", 2, 1, None),
+    ("holdout4/csw-draft-women-justice.txt", "draft-resolution", "Commission on the Status of Women", 6, 10, None),
+    ("holdout4/ga-annex-principles.txt", "draft-resolution", GA, 7, 8, None),
+    ("holdout4/word-paste-c3-detention.txt", "draft-resolution", GA, 8, 10, None),
 ]
 
 

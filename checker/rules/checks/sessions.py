@@ -259,7 +259,16 @@ def _owner_is_self(before: str, body: str) -> bool:
         return True  # "Decides to include in the provisional agenda of its ..."
     last = organs[-1]
     head = before[max(0, last.start() - 40):last.end()]
-    return bool(_SELF_NAMES[body].search(head))
+    return bool(_self_name(body).search(head))
+
+
+def _self_name(body: str) -> re.Pattern:
+    """How a text names its own body: in full, or "the Commission" by its head noun."""
+    known = _SELF_NAMES.get(body)
+    if known is not None:
+        return known
+    head = body.split()[0]
+    return re.compile(rf"(?:{re.escape(body).replace(chr(92) + ' ', chr(92) + 's+')}|the\s+{re.escape(head)})$")
 
 
 # A request or decision about the future in the same clause.
@@ -293,6 +302,10 @@ def past_session(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         if not (doc.is_draft or _header_regular(doc) is not None):
             return
         current, forms = current_session(doc), ("words", "figures")
+    elif body and _header_regular(doc) is not None:
+        # another body with numbered sessions (the Commission on the Status of Women ...):
+        # only its header says which session the text is of
+        current, forms = _header_regular(doc), ("words", "figures")
     else:
         return
     if current is None:
