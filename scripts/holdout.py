@@ -85,8 +85,17 @@ def load_manifest(path: Path) -> list[dict]:
 
 
 # --------------------------------------------------------------------------- helpers
+_ENDS = re.compile(r"[.,;:]\s*[\u00b9\u00b2\u00b3\u2070-\u2079\d]{0,2}\s*$")
+
+
 def paragraph_spans(text: str) -> dict[int, tuple[int, int]]:
-    """Map each 1-based line number to the (first, last) line of its paragraph."""
+    """Map each 1-based line number to the (first, last) line of its paragraph.
+
+    Paragraphs are blank-line-delimited blocks, split again where a line ends a
+    sentence (",", ";", "." ...): in a text with one paragraph per line and no blank
+    lines, a whole block is not one paragraph (that would credit any finding in the
+    block to every defect in it). A wrapped line that happens to end with a comma is
+    split too, which can only make the score stricter."""
     lines = text.split("\n")
     spans: dict[int, tuple[int, int]] = {}
     i = 0
@@ -96,7 +105,7 @@ def paragraph_spans(text: str) -> dict[int, tuple[int, int]]:
             i += 1
             continue
         j = i
-        while j + 1 < len(lines) and lines[j + 1].strip():
+        while j + 1 < len(lines) and lines[j + 1].strip() and not _ENDS.search(lines[j]):
             j += 1
         for k in range(i, j + 1):
             spans[k + 1] = (i + 1, j + 1)
