@@ -4,7 +4,8 @@ Only references to the resolution itself are resolved: "paragraph N above/
 below" and "paragraph N of the present resolution". "Paragraph 5 of
 resolution 60/251" cites another text and is left alone. A reference is
 resolved among the operative paragraphs of the same part of a composite
-resolution; annex paragraphs have their own numbering and are not checked.
+resolution; "paragraph N of the annex to the present resolution" is resolved
+among the annex's own numbered paragraphs.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ _REF = re.compile(
     rf"[Pp](?<![\w][Pp])aragraphs?\s+(?P<items>{_ITEM}(?:\s*(?:,|and|to|or|\u2013|-)\s*{_ITEM})*)"
     r"\s+(?P<where>above|below|of\s+(?:the\s+present|this)\s+resolution|hereof)\b")
 _NUM = re.compile(r"(?P<n>\d{1,3})(?:\s?\((?P<sub>[a-z]{1,4})\))?")
+# "paragraph 12 of the annex to the present resolution", "paragraphs 3 and 4 of annex II to ..."
+_ANNEX_PARAGRAPH_REF = re.compile(
+    rf"[Pp](?<![\w][Pp])aragraphs?\s+(?P<items>{_ITEM}(?:\s*(?:,|and|to|or|\u2013|-)\s*{_ITEM})*)"
+    r"\s+of\s+(?:the\s+)?annex(?:\s+(?P<no>[IVX]+))?\s+to\s+the\s+present\s+resolution\b")
 _ANNEX_REF = re.compile(
     r"\b(?:the\s+)?annex(?:es)?\s*(?P<no>[IVX]+)?\s+(?:to|of)\s+the\s+present\s+resolution\b"
     r"|\bannexed\s+(?:to\s+)?(?:the\s+present|this)\s+resolution\b")
@@ -57,6 +62,33 @@ def paragraph_refs(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             if target.subparagraphs:   # sub-paragraphs detected, none with this label
                 yield CheckHit(node, m.start(), m.end(), {
                     "target": f"{n} ({sub})", "problem": f"operative paragraph {n} has no sub-paragraph ({sub})"})
+    yield from _annex_paragraph_refs(doc, ctx)
+
+
+def _annex_paragraph_refs(doc: Document, ctx) -> Iterator[CheckHit]:
+    """ "paragraph 12 of the annex to the present resolution" beyond the annex's own numbering."""
+    if not doc.annexes or doc.kind in ("amendment", "not-a-resolution"):
+        return
+    for node in ctx.nodes:
+        if "annex" not in node.text or "aragraph" not in node.text:
+            continue
+        for m in _ANNEX_PARAGRAPH_REF.finditer(node.text):
+            annex = _annex_named(doc, m["no"])
+            numbers = [p.number for p in annex.paragraphs if p.number is not None] if annex else []
+            if not numbers:
+                continue  # an annex without numbered paragraphs, or not found: nothing to resolve
+            for nm in _NUM.finditer(m["items"]):
+                if int(nm["n"]) > max(numbers):
+                    yield CheckHit(node, m.start(), m.end(), {
+                        "target": nm["n"], "problem": f"the annex's paragraphs are numbered up to {max(numbers)}"})
+                    break
+
+
+def _annex_named(doc: Document, numeral: Optional[str]):
+    """The annex "annex II" names (the only annex when no numeral is given)."""
+    if numeral is None:
+        return doc.annexes[0] if len(doc.annexes) == 1 else None
+    return next((a for a in doc.annexes if a.address == f"ANNEX-{numeral}"), None)
 
 
 @register("crossrefs.direction", placeholders=("target", "where", "correct"))
