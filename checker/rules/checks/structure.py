@@ -615,6 +615,9 @@ def subparagraph_punctuation(doc: Document, params: dict, ctx) -> Iterator[Check
 
 # ---------------------------------------------------------------- italics (ED-14)
 
+_PARTICLES = frozenset("by of with to in on upon that for at from into about also further".split())
+
+
 @register("structure.opening-italics", placeholders=("opening", "problem"))
 def opening_italics(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-14: when formatting is known, exactly the opening words are italic."""
@@ -640,8 +643,10 @@ def opening_italics(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         if first_start > start or last_end < start + len(core):
             yield CheckHit(p, start, end, {"opening": p.opening, "problem": "is only partly in italics"})
             continue
-        extra = p.text[end:last_end]
-        if len(extra.split()) > int(params.get("slack", 1)):
+        extra = p.text[end:last_end].split()
+        # The slack is for a closing particle ("Takes note *of*"); a noun is never part of it.
+        content = [w for w in extra if w.strip("*_,;:").lower() not in _PARTICLES]
+        if len(extra) > int(params.get("slack", 1)) or content:
             yield CheckHit(p, start, last_end, {"opening": p.opening,
                                                 "problem": "is italic together with the words after it"})
             continue
