@@ -442,6 +442,11 @@ def main(argv: list[str] | None = None) -> dict:
                  "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")},
         "targets": TARGETS,
     }
+    # Bytecode as a regular install has it; otherwise, with PYTHONDONTWRITEBYTECODE
+    # set, every reslint process would recompile its sources and the cold start
+    # would measure Python's compiler (the bare imports have theirs compiled).
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "checker")], check=False)
+    results["meta"]["dont_write_bytecode_env"] = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
     seed = seeds[0] if seeds else None
     # cheap measures first, the corpus (budgeted) last
     if seed and "cold" not in skip:

@@ -38,6 +38,9 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="reslint")
 def main() -> None:
     """reslint: a linter for United Nations draft resolutions."""
+    from checker import regex_cache
+
+    regex_cache.install()  # before any grammar or rule module compiles its patterns
 
 
 def _config(paths: list[str], config_path: Optional[str], overrides: dict):

@@ -4,8 +4,8 @@ Validating the default rule pack means importing ruamel.yaml and jsonschema
 and walking every file: too slow for an editor that lints on every keystroke.
 The validated ``RuleSpec`` objects are pickled under a key made of the rule
 files' contents, the schemas, and the loader's own source (so an upgrade of
-reslint invalidates old entries). Regexes are recompiled each run: ``re``
-compiles a rule pack's patterns in a few milliseconds.
+reslint invalidates old entries). Compiled regexes are not picklable; their
+compiled code has a cache of its own (``checker.regex_cache``).
 
 Location: ``$RESLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/reslint``, else
 ``~/.cache/reslint``. ``RESLINT_NO_CACHE=1`` turns it off. Writes are atomic
@@ -129,7 +129,8 @@ def clear_cache() -> int:
     """Remove every cache entry; return how many files were removed."""
     folder = cache_dir()
     removed = 0
-    for pattern in ("rules-*.pickle", "config-*.pickle", ".rules-*.tmp", ".config-*.tmp"):
+    for pattern in ("rules-*.pickle", "config-*.pickle", "regex-*.pickle", ".rules-*.tmp", ".config-*.tmp",
+                    ".regex-*.tmp"):
         for entry in folder.glob(pattern):
             try:
                 entry.unlink()
