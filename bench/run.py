@@ -6,7 +6,8 @@ Prints a table (median, min-max, target met / not met) and writes
 ``bench/results/latest.json``. Measures, in one run:
 
 * corpus throughput (MB/s, files/s) of ``reslint check --no-cache --format json
-  --exit-zero`` on the corpus folder, one process and ``--jobs 2``;
+  --exit-zero`` on the corpus folder, one process (``--jobs 1``) and ``--jobs 2``
+  (the default, ``--jobs 0``, is one worker per CPU: 2 on a 2-CPU machine);
 * proselint over the same files, in one process through its Python API
   (a ``proselint`` process per file would mostly time interpreter start-up);
 * cold start: ``reslint check <seed>`` against ``python -c "import click,
@@ -145,7 +146,7 @@ def bench_corpus(corpus: Path, files: list[str], runs: int, budget_end: float, l
     base = RESLINT + ["check", "--no-cache", "--format", "json", "--exit-zero", str(corpus)]
     run_measured(RESLINT + ["check", "--no-cache", "--exit-zero", files[0]], env=env)
     kinds = {
-        "jobs1": lambda: run_measured(base, env=env),
+        "jobs1": lambda: run_measured(base[:2] + ["--jobs", "1"] + base[2:], env=env),
         "jobs2": lambda: run_measured(base[:2] + ["--jobs", "2"] + base[2:], env=env),
         "proselint": lambda: _proselint(files, env),
     }

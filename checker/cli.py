@@ -75,14 +75,15 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
 @click.option("--diff", is_flag=True, help="Show the fixes as a diff; write nothing.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Lint files in parallel.")
+@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, show_default=True,
+              help="Worker processes; 0 = one per available CPU (at most 8) when there are enough files.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 def check(paths, fmt, config_path, rule_paths, select, extend_select, ignore, fail_on, exit_zero, quiet,
           statistics, stdin_filename, fix, unsafe_fixes, diff, jobs, no_cache, color) -> None:
     """Lint resolution drafts (.txt, .md, .docx, folders, or - for stdin)."""
     from checker import sources
-    from checker.pipeline import LintSession, lint_many
+    from checker.pipeline import LintSession, auto_jobs, lint_many
     from checker.report import render
 
     if not paths:
@@ -100,9 +101,8 @@ def check(paths, fmt, config_path, rule_paths, select, extend_select, ignore, fa
     use_cache = not no_cache and os.environ.get("RESLINT_NO_CACHE", "") in ("", "0")
     session = LintSession.create(config, [Path(p) for p in rule_paths], use_cache=use_cache and not (fix or diff))
     files = list(sources.iter_files(list(paths), getattr(config, "exclude", [])))
-    for p in paths:
-        if p != "-" and not Path(p).exists():
-            pass  # reported per file as unreadable below
+    if jobs == 0:
+        jobs = auto_jobs(files)
     results = []
     texts: dict[str, str] = {}
     show_progress = (fmt == "text" and sys.stderr.isatty() and not os.environ.get("CI") and len(files) > 20)
