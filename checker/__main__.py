@@ -1,0 +1,6 @@
+"""``python -m checker`` runs the ``reslint`` command."""
+
+from checker.cli import main
+
+if __name__ == "__main__":
+    main()
