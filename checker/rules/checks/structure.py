@@ -16,6 +16,7 @@ depend on exact structure skip them unless the rule's option
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from checker import vocabulary
@@ -56,6 +57,7 @@ def is_wrapped(doc: Document) -> bool:
     return crossing > 0.3 * len(paras)
 
 
+@lru_cache(maxsize=4096)  # several rules ask it of the same paragraph text
 def final_mark(text: str) -> tuple[str, int]:
     """(last punctuation-or-character, its offset) ignoring trailing blanks, quotes, markers."""
     # Walk back from the end: a "$"-anchored regex search would scan the whole paragraph.
@@ -517,13 +519,16 @@ def _series(labels: list[str]) -> Optional[list[str]]:
     return None
 
 
-def _body_paragraphs(nodes) -> list[Paragraph]:
+def _reads_as_body(n: Node) -> bool:
+    return ((isinstance(n, PreambularParagraph) and vocabulary.starts_with_opener(n.body))
+            or (isinstance(n, OperativeParagraph) and vocabulary.starts_with_operative(n.body, loose=True)))
+
+
+def _body_paragraphs(ctx) -> list[Paragraph]:
     """Preambular and operative paragraphs of the scope that read as such
     (annex paragraphs follow their own style; header lines with "(a)" items
     are sometimes filed as a preambular paragraph)."""
-    return [n for n in nodes
-            if (isinstance(n, PreambularParagraph) and vocabulary.starts_with_opener(n.body))
-            or (isinstance(n, OperativeParagraph) and vocabulary.starts_with_operative(n.body, loose=True))]
+    return [n for n in ctx.nodes if ctx.memo_node("structure.reads-as-body", n, _reads_as_body)]
 
 
 def _siblings(p: Paragraph) -> Iterator[list[SubParagraph]]:
@@ -560,7 +565,7 @@ def subparagraph_sequence(doc: Document, params: dict, ctx) -> Iterator[CheckHit
     """ED-11: sub-paragraph labels run (a), (b), (c) ... / (i), (ii) ... without gaps."""
     if not _reliable(ctx, params):
         return
-    for p in _body_paragraphs(ctx.nodes):
+    for p in _body_paragraphs(ctx):
         for subs in _siblings(p):
             labels = [s.label.strip("().").lower() for s in subs]
             series = _series(labels)
@@ -578,7 +583,7 @@ def subparagraph_colon(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-11: the words introducing sub-paragraphs end with a colon."""
     if not _reliable(ctx, params):
         return
-    for p in _body_paragraphs(ctx.nodes):
+    for p in _body_paragraphs(ctx):
         if not p.subparagraphs:
             continue
         chapeau = p.text[:p.chapeau_end]
@@ -596,7 +601,7 @@ def subparagraph_punctuation(doc: Document, params: dict, ctx) -> Iterator[Check
         return
     operative_marks = tuple(params.get("operative", [";"]))
     preamble_marks = tuple(params.get("preamble", [",", ";"]))
-    for p in _body_paragraphs(ctx.nodes):
+    for p in _body_paragraphs(ctx):
         allowed = preamble_marks if isinstance(p, PreambularParagraph) else operative_marks
         for subs in _siblings(p):
             for s in subs[:-1]:
