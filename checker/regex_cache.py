@@ -80,8 +80,9 @@ def install() -> bool:
                 entry = entry_for(p, flags)
             except Exception:
                 return original(p, flags)  # the error message is re's own
-            _table[key] = entry
-            _dirty = True
+            if len(_table) < 2 * _MAX_ENTRIES:  # a long language-server session stays bounded
+                _table[key] = entry
+                _dirty = True
         _used.add(key)
         final_flags, code, groups, groupindex, indexgroup = entry
         return _sre.compile(p, final_flags, array.array("I", code).tolist(), groups, groupindex, indexgroup)
