@@ -46,18 +46,31 @@ def _ends_with_mark(line: str) -> bool:
     pattern at every position of a long paragraph-per-line text."""
     tail = line.rstrip()[-8:]
     return bool(_TERMINAL_MARK.search(tail))
-_HAS_DIGIT = re.compile(r"\d")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _GLUED_BOLD = re.compile(r"(?<=[^\s*])\*\*(?=[A-Z0-9])")
 
-# Digit footnote markers glued to text, accepted only for labels that exist.
-_MARK_YEAR = re.compile(rf"\b(?:{vocabulary.MONTHS_RE})\s((?:1[89]|20)\d\d)(\d{{1,2}})(?=[\s,.;:)]|$)")
-# (Look-behinds come after the first character throughout: ``re`` then skips ahead to
-# that character instead of trying the look-behind at every position, 2-5x faster.)
-_MARK_PUNCT = re.compile(r"([,;:.])(?<=[\w)\]”’\"'][,;:.])(\d{1,2})(?=\s|$)")
+# Digit footnote markers glued to text, accepted only for labels that exist. One scan
+# finds all four kinds, starting at a digit (four scans of every paragraph were a quarter
+# of the stage). Each branch needs a different character before its first digit (white
+# space, [,;:.], [a-z)], a space after [,;.]), so at most one can match at a place and
+# no match hides another. Branches:
+#   year:    "18 May 20041" - the year, then the marker (the month is checked by _MONTH_BEFORE)
+#   punct:   "session,4", "2004,2" - after a word's final punctuation
+#   word:    "Action3" - glued to a word
+#   spaced:  "Assembly, 2 and" - after punctuation and a space (a wide space must follow)
+_DIGIT_MARK_TAIL = (
+    r"(?:"
+    r"(?:(?<=\s1)[89]|(?<=\s2)0)\d\d(?P<year>\d\d?)(?=[\s,.;:)]|$)"
+    r"|(?<=[\w)\]”’\"'][,;:.]\d)\d?(?=\s|$)"
+    r"|(?<=[a-z)]\d)\d?(?=[\s,.;:)]|$)"
+    r"|(?<=[,;.] \d)\d?(?= \S)"
+    r")")
+_DIGIT_MARK = re.compile(r"\d" + _DIGIT_MARK_TAIL)
+# The same for an ASCII line, where \d is [0-9]: re finds a [0-9] twice as fast as a \d.
+_DIGIT_MARK_ASCII = re.compile(r"[0-9]" + _DIGIT_MARK_TAIL)
+# The month before a year: searched only in the ten characters before it ("September ").
+_MONTH_BEFORE = re.compile(rf"\b(?:{vocabulary.MONTHS_RE})\s\Z")
 _MARK_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz)”’")   # "session,4": a word's end, not "3,4"
-_MARK_WORD = re.compile(r"(\d(?<=[a-z)]\d)\d?)(?=[\s,.;:)]|$)")
-_MARK_SPACED = re.compile(r"( (?<=[,;.] )(\d{1,2}))(?= \S)")
 # "Latvia,*", "Action**": an asterisk marker after a word (the star first, for speed).
 _ASTERISK_MARKER = re.compile(r"\*(?:(?<=\w\*)|(?<=\w[,.;:]\*))\*{0,2}(?=[\s:;,.]|$)")
 _INLINE_NOTE = re.compile(r"((?:A|E|S)(?<=[,;:][AES])/[A-Z0-9][A-Za-z0-9./-]*\d\.)(?=\s|$)")
@@ -131,23 +144,60 @@ class _Raw:
 # physical lines
 
 
+# Characters str.splitlines() breaks at besides \r and \n (\f and \v are made spaces first).
+_OTHER_BREAKS = ("\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
 def _split_lines(text: str) -> list[_Raw]:
+    """Physical lines: breaks are \r\n, \r or \n only; \f and \v read as spaces."""
+    if "\f" in text or "\v" in text:
+        text = text.replace("\f", " ").replace("\v", " ")  # one for one: offsets keep their place
+    if any(c in text for c in _OTHER_BREAKS):
+        return _split_lines_re(text)
+    # str.splitlines() is C-fast and, without the characters above, breaks where _LINE does.
+    lines = []
+    pos = 0
+    for chunk in text.splitlines(True):
+        lines.append(_Raw(chunk.rstrip("\r\n"), pos))
+        pos += len(chunk)
+    return lines
+
+
+def _split_lines_re(text: str) -> list[_Raw]:
     lines = []
     pos = 0
     for m in _LINE.finditer(text):
         chunk = m.group(0)
         if not chunk:
             break
-        body = chunk.rstrip("\r\n")
-        lines.append(_Raw(body.replace("\f", " ").replace("\v", " "), m.start()))
+        lines.append(_Raw(chunk.rstrip("\r\n"), m.start()))
         pos = m.end()
         if pos >= len(text):
             break
     return lines
 
 
+def _char_offsets(text: str, chars: str) -> list[int]:
+    """Sorted offsets of every occurrence of any of ``chars`` in ``text``."""
+    out = []
+    for c in chars:
+        k = text.find(c)
+        while k >= 0:
+            out.append(k)
+            k = text.find(c, k + 1)
+    out.sort()
+    return out
+
+
+def _any_between(offsets: list[int], start: int, end: int) -> bool:
+    """Is any of the sorted ``offsets`` in [start, end)?"""
+    k = bisect.bisect_left(offsets, start)
+    return k < len(offsets) and offsets[k] < end
+
+
 def _is_blank(raw: _Raw) -> bool:
-    return not raw.text.strip()
+    # Same as ``not text.strip()`` without copying the line (isspace stops at the first letter).
+    return not raw.text or raw.text.isspace()
 
 
 def _indent(s: str) -> int:
@@ -198,7 +248,8 @@ def _clean(raw_text: str, start: int, deletions: list[tuple[int, int]],
     """Drop ``deletions`` and markdown emphasis; collapse white space; keep the map.
 
     ``known_italics``/``known_bold`` are formatting the file itself carries (Word),
-    as offsets within ``raw_text``.
+    as offsets within ``raw_text``. The map is None when the text is ``raw_text``
+    itself, one for one from ``start`` (most lines): the caller needs no map object then.
     """
     if "\u2010" in raw_text or "\u2011" in raw_text:
         # Word's (non-breaking) hyphens read as "-": "capacity\u2011building", "seventy\u2011ninth".
@@ -206,6 +257,8 @@ def _clean(raw_text: str, start: int, deletions: list[tuple[int, int]],
         raw_text = raw_text.translate(_HYPHENS)
     if not deletions and not known_italics and not known_bold and "*" not in raw_text and "_" not in raw_text:
         # Most lines: nothing to delete, no emphasis; only white space to collapse.
+        if _ws_is_clean(raw_text):
+            return raw_text, None, [], []
         text, tmap, _ = _collapse_ws(raw_text, TextMap.identity(start, len(raw_text)))
         return text, tmap, [], []
     italics_raw: list[tuple[int, int]] = list(known_italics)
@@ -280,13 +333,19 @@ def _shifter(removed: list[tuple[int, int]]):
 _WS_RUN = re.compile(r"[^\S ]+| {2,}|\s{2,}")
 
 
+def _ws_is_clean(text: str) -> bool:
+    """No white space to collapse or strip: ``_collapse_ws`` would return ``text`` as it is."""
+    # isprintable() is False for any white space but " ": a fast test before the regex.
+    return (not text or not (text[0].isspace() or text[-1].isspace())) and "  " not in text \
+        and (text.isprintable() or not _WS_RUN.search(text))
+
+
 def _collapse_ws(text: str, tmap: TextMap):
     """Runs of white space become one space; the ends are stripped. Map-aware."""
+    if _ws_is_clean(text):
+        return text, tmap, lambda p: p
     lead = len(text) - len(text.lstrip())
     trail = len(text.rstrip())
-    # isprintable() is False for any white space but " ": a fast test before the regex.
-    if lead == 0 and trail == len(text) and "  " not in text and (text.isprintable() or not _WS_RUN.search(text)):
-        return text, tmap, lambda p: p
     builder = TextBuilder()
     removed: list[tuple[int, int]] = [(0, lead)] if lead else []
     prev = lead
@@ -331,6 +390,11 @@ class _Normalizer:
         self.formatting_known = source.format in ("markdown", "docx")
         self.max_label = 0
         self.labels: set[str] = set()
+        # Per-document facts that spare a scan of every line.
+        # Offsets of superscript digits in the text (str.find is many times faster than
+        # a regex scan of every line); a line is searched for markers only if it has one.
+        self._superscripts = _char_offsets(self.text, SUPERSCRIPTS)
+        self._has_known_formatting = bool(source.italics or source.bold)
 
     # -- entry point ---------------------------------------------------------
     def run(self) -> Normalized:
@@ -595,18 +659,20 @@ class _Normalizer:
         digit_style = not any(m.style in ("superscript", "markdown") for m in self.markers)
         for idx, line in enumerate(body):
             s = line.text
-            if not _HAS_DIGIT.search(s):
-                continue
             candidates: list[tuple[int, int, str, bool]] = []
-            for m in _MARK_YEAR.finditer(s):
-                candidates.append((m.start(2), m.end(2), m.group(2), False))
-            for m in _MARK_PUNCT.finditer(s):
-                candidates.append((m.start(2), m.end(2), m.group(2), s[m.start(1) - 1] in _MARK_AFTER))
-            for m in _MARK_WORD.finditer(s):
-                candidates.append((m.start(1), m.end(1), m.group(1), False))
-            for m in _MARK_SPACED.finditer(s):
-                if self._followed_by_wide_space(line, m.end(1)):
-                    candidates.append((m.start(1), m.end(1), m.group(2), False))
+            for m in (_DIGIT_MARK_ASCII if s.isascii() else _DIGIT_MARK).finditer(s):
+                a, b = m.span()
+                before = s[a - 1]  # every branch has a character before the digit
+                if m.group("year") is not None:
+                    if _MONTH_BEFORE.search(s, max(a - 10, 0), a):
+                        candidates.append((m.start("year"), b, m.group("year"), False))
+                elif before in ",;:.":
+                    candidates.append((a, b, m.group(), s[a - 2] in _MARK_AFTER))
+                elif before == " ":
+                    if self._followed_by_wide_space(line, b):
+                        candidates.append((a - 1, b, m.group(), False))  # the span takes the space
+                else:
+                    candidates.append((a, b, m.group(), False))
             candidates.sort()
             ranges: list[tuple[int, int]] = []
             for a, b, label, after_word in candidates:
@@ -731,17 +797,29 @@ class _Normalizer:
 
     # -- building logical lines ----------------------------------------------------------
     def _logical(self, raws: list[_Raw], markers: bool = True) -> LogicalLine:
-        builder = TextBuilder()
+        # The text and map are assembled here as ``TextBuilder`` would (add_mapped per line,
+        # add_synthetic for each joining space), without a builder and without the
+        # identity maps of lines that need no cleaning: this runs for every paragraph.
+        parts: list[str] = []
+        segments: list[tuple[int, int]] = []
+        length = 0
         italics: list[tuple[int, int]] = []
         bold: list[tuple[int, int]] = []
+        only_map = None  # the map of the text when it is a single cleaned line
         for k, raw in enumerate(raws):
             raw_text = raw.text
-            heading = _MD_HEADING.match(raw_text.lstrip())
-            dels = self._marker_deletions(raw) if markers else []
-            if heading:
-                off = _indent(raw_text)
-                dels.append((off, off + heading.end()))
-            text, tmap, it, bd = _clean(raw_text, raw.start, dels, *self._known_formatting(raw))
+            dels = self._marker_deletions(raw) if markers and (
+                "[^" in raw_text or self._superscripts and _any_between(self._superscripts, raw.start, raw.start + len(raw_text))
+            ) else []
+            if "#" in raw_text:
+                heading = _MD_HEADING.match(raw_text.lstrip())
+                if heading:
+                    off = _indent(raw_text)
+                    dels.append((off, off + heading.end()))
+            if self._has_known_formatting:
+                text, tmap, it, bd = _clean(raw_text, raw.start, dels, *self._known_formatting(raw))
+            else:
+                text, tmap, it, bd = _clean(raw_text, raw.start, dels)
             if it and k == 0 and it[0][0] <= 6:
                 # An italic opening ("*Recalling*", "1. *Decides*") shows that this text
                 # italicizes openings. Bold alone (headings marked ** by a PDF converter)
@@ -749,15 +827,33 @@ class _Normalizer:
                 self.formatting_known = True
             if not text:
                 continue
-            if len(builder):
-                builder.add_synthetic(" ", raws[k - 1].start + len(raws[k - 1].text))
-            base = len(builder)
-            builder.add_mapped(text, tmap)
-            italics.extend((a + base, b + base) for a, b in it)
-            bold.extend((a + base, b + base) for a, b in bd)
-        text, tmap = builder.build(end_original=raws[-1].start + len(raws[-1].text.rstrip()) if raws else 0)
-        return LogicalLine(text, tmap, _merge(italics), _merge(bold), _indent(raws[0].text) if raws else 0, 0,
-                           0)
+            if length:
+                prev = raws[k - 1]
+                segments.append((length, prev.start + len(prev.text)))
+                parts.append(" ")
+                length += 1
+                only_map = None
+            else:
+                only_map = tmap
+            base = length
+            if tmap is None:
+                segments.append((base, raw.start))
+            else:
+                segments.extend([(t + base, o) for t, o in tmap.segments()])
+            parts.append(text)
+            length += len(text)
+            if it:
+                italics.extend([(a + base, b + base) for a, b in it])
+            if bd:
+                bold.extend([(a + base, b + base) for a, b in bd])
+        end = raws[-1].start + len(raws[-1].text.rstrip()) if raws else 0
+        text = parts[0] if len(parts) == 1 else "".join(parts)
+        if only_map is not None and only_map.length == length and only_map.end_original == end:
+            tmap = only_map  # the same segments, length and end: maps are never changed after building
+        else:
+            tmap = TextMap(segments, length, end)
+        return LogicalLine(text, tmap, _merge(italics) if italics else [], _merge(bold) if bold else [],
+                           _indent(raws[0].text) if raws else 0, 0, 0)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -32,6 +32,7 @@ from checker.model import (
     Span,
     SubParagraph,
     TextBuilder,
+    TextMap,
     Title,
 )
 from checker.normalize import LogicalLine, Normalized, normalize
@@ -118,14 +119,14 @@ class _Builder:
                 last_item = i
                 continue
             if h.body in (None, "General Assembly", "Economic and Social Council"):
-                body = g.match(g.body_name, text)
+                body = g.match_body_name(text)
                 if body is not None and h.body is not None and \
-                        vocabulary.body_from_name(body[0]) not in ("Human Rights Council", "Commission on Human Rights"):
+                        vocabulary.body_from_name(body) not in ("Human Rights Council", "Commission on Human Rights"):
                     body = None
                 if body is not None:
-                    h.body = vocabulary.body_from_name(body[0])
+                    h.body = vocabulary.body_from_name(body)
                     self._field("body", h.body, line)
-                    rest = text[len(body[0]):].strip()
+                    rest = text[len(body):].strip()
                     if rest:
                         self._session(rest, line, offset=line.text.find(rest))
                     last_item = i
@@ -310,18 +311,24 @@ class _Builder:
         pp_follows = [False] * (len(body) + 1)
         # numbered_follows[i]: a numbered paragraph comes after line i before the closing
         numbered_follows = [False] * (len(body) + 1)
+        # What this pass learns of each line is kept for the main loop, which reads the
+        # same text unless a negotiation label comes off it: plain text, number, closing.
+        plains: list[str] = [""] * len(body)
+        numbers: list = [None] * len(body)
+        closings: list[Optional[bool]] = [None] * len(body)  # None: not looked at
         for i in range(len(body) - 1, -1, -1):
-            t = body[i].text.replace("**", "").lstrip("*_ ")
-            numbered = bool(t[:1].isdigit() and g.match(g.paragraph_number, t))
-            if numbered or vocabulary.is_closing_line(t):
+            t = body[i].text
+            t = plains[i] = (t.replace("**", "") if "*" in t else t).lstrip("*_ ")
+            number = numbers[i] = g.match(g.paragraph_number, t) if t[:1].isdigit() else None
+            numbered = bool(number)
+            if numbered or _is_closing(closings, i, t):
                 pp_follows[i] = False
                 numbered_follows[i] = numbered
             else:
                 pp_follows[i] = pp_follows[i + 1] or vocabulary.starts_with_opener(t, strict=True)
                 numbered_follows[i] = numbered_follows[i + 1]
         for line_no, line in enumerate(body):
-            text = line.text.replace("**", "")
-            plain = text.lstrip("*_ ")
+            plain = plains[line_no]
             label = vocabulary.NEGOTIATION_PREFIX.match(plain)
             if label:
                 plain = plain[label.end():].lstrip("*_ ")
@@ -371,7 +378,8 @@ class _Builder:
             if state == "annex":
                 self._annex_line(annex, line)
                 continue
-            if vocabulary.is_closing_line(plain) and (state in ("operative", "closing") or len(plain) < 60):
+            closing = vocabulary.is_closing_line(plain) if label else _is_closing(closings, line_no, plain)
+            if closing and (state in ("operative", "closing") or len(plain) < 60):
                 if state == "preamble" and not g.match(g.meeting_line, plain):
                     pass
                 else:
@@ -384,7 +392,10 @@ class _Builder:
                 if expect_part_letter is None and not g.match_all(g.part_letter, plain):
                     closing_lines.append(line)
                 continue
-            number = g.match(g.paragraph_number, plain) if plain[:1].isdigit() else None
+            if label:
+                number = g.match(g.paragraph_number, plain) if plain[:1].isdigit() else None
+            else:
+                number = numbers[line_no]
             if number is None and plain[:1].isdigit() and isinstance(current, OperativeParagraph):
                 number = _number_without_full_stop(plain, current)
             sub = g.match(g.subparagraph_label, plain) if plain[:1] == "(" else None
@@ -416,7 +427,7 @@ class _Builder:
                 continue
             starts_pp = vocabulary.starts_with_opener(plain)
             starts_op = vocabulary.starts_with_operative(plain, loose=True)
-            short_unpunctuated = len(plain) < 160 and not re.search(r"[.,;:]\s*\**$", plain)
+            short_unpunctuated = len(plain) < 160 and not _ENDS_PUNCTUATED.search(plain)
             if state == "preamble":
                 # "Underlines ...," just before paragraph 1 is a preambular paragraph with a
                 # wrong opening (STR005), not the operative part: it ends with a comma.
@@ -478,30 +489,19 @@ class _Builder:
 
     def _finish_paragraph(self, para: Paragraph, lines: list[LogicalLine]) -> None:
         """Compose the paragraph's text from its lines and split off sub-paragraphs."""
-        builder = TextBuilder()
-        italics: list[tuple[int, int]] = []
-        bold: list[tuple[int, int]] = []
-        starts: list[int] = []
-        for line in lines:
-            if len(builder):
-                builder.add_synthetic("\n", line.tmap.to_original(0) - 1 if line.tmap.length else line.tmap.end_original)
-            base = len(builder)
-            starts.append(base)
-            builder.add_mapped(line.text, line.tmap)
-            italics.extend((a + base, b + base) for a, b in line.italics)
-            bold.extend((a + base, b + base) for a, b in line.bold)
-        text, tmap = builder.build()
+        text, tmap, italics, bold, starts = _compose(lines)
         para.text, para.tmap, para.italics, para.bold = text, tmap, italics, bold
         first = lines[0].text
         lead = len(first) - len(first.lstrip("*_ "))
-        if isinstance(para, OperativeParagraph) and para.number is not None:
+        operative = isinstance(para, OperativeParagraph)
+        if operative and para.number is not None:
             prefix = vocabulary.NEGOTIATION_PREFIX.match(first)
-            m = re.compile(r"[*_]*(\d{1,3})(\s?\.)?[*_]*\s+").match(first, prefix.end() if prefix else 0)
+            m = _OP_NUMBER.match(first, prefix.end() if prefix else 0)
             if m:
                 para.label = m.group(1) + ("." if m.group(2) else "")  # "25" when the full stop is missing
                 para.body_start = m.end()
-        elif isinstance(para, OperativeParagraph) and para.lettered:
-            m = re.match(r"[*_]*(\([a-z]\))[*_]*\s+", first)
+        elif operative and para.lettered:
+            m = _OP_LETTER.match(first)
             if m:
                 para.label = m.group(1)
                 para.body_start = m.end()
@@ -509,9 +509,9 @@ class _Builder:
             prefix = vocabulary.NEGOTIATION_PREFIX.match(first, lead)  # "PP5 bis Welcoming ..."
             para.body_start = len(first) - len(first[prefix.end():].lstrip("*_ ")) if prefix else lead
         para.chapeau_end = starts[1] - 1 if len(starts) > 1 else len(text)
-        operative = isinstance(para, OperativeParagraph)
         para.opening = vocabulary.opening_phrase(_strip_marks(text[para.body_start:para.chapeau_end]), operative)
-        self._subparagraphs(para, lines, starts)
+        if len(lines) > 1:
+            self._subparagraphs(para, lines, starts)
         if isinstance(para, PreambularParagraph):
             self.doc.preamble.append(para)
             para.index = self._count(("PP", para.part))
@@ -526,15 +526,16 @@ class _Builder:
                 para.address = re.sub(r"[^A-Za-z0-9]", "", inserted.group(0)).replace("op", "OP")
         if para.part:
             para.address = f"{para.part}.{para.address}"
-        for sub in para.all_subparagraphs():
-            sub.address = para.address + sub.address
+        if para.subparagraphs:
+            for sub in para.all_subparagraphs():
+                sub.address = para.address + sub.address
 
     def _subparagraphs(self, para: Paragraph, lines: list[LogicalLine], starts: list[int]) -> None:
         level1: Optional[SubParagraph] = None
         last_level1_label = ""
         for k, line in enumerate(lines[1:], start=1):
             t = line.text
-            m = re.match(r"[*_]*\((?P<label>[a-z]{1,2}|[ivxlc]{1,7}|\d{1,2})\)[*_]*\s*", t)
+            m = _SUB_LABEL.match(t)
             if m is None:
                 # continuation text of the previous item (page break)
                 continue
@@ -622,14 +623,13 @@ class _Builder:
             text = line.text
             doc.footnotes.append(Footnote("footnote", f"FN{label}", text, line.tmap, list(line.italics),
                                           list(line.bold), label=label))
-        nodes = list(doc.text_nodes())
         # (start, address) of every body node and sub-paragraph, in text order
         starts: list[tuple[int, str]] = []
-        for node in nodes:
+        for node in doc.text_nodes() if self.n.markers else ():  # (only markers need them)
             if isinstance(node, Footnote):
                 continue
             starts.append((node.tmap.to_original(0), node.address))
-            if isinstance(node, Paragraph):
+            if isinstance(node, Paragraph) and node.subparagraphs:
                 starts.extend((sub.tmap.to_original(0), sub.address) for sub in node.all_subparagraphs())
         starts.sort()
         keys = [s for s, _ in starts]
@@ -691,6 +691,8 @@ class _Builder:
 
     def _directive_targets(self) -> None:
         """``ignore`` applies to the next paragraph after the comment; ``ignore-file`` to all."""
+        if not self.doc.directives:
+            return  # (sorting every node by its span was most of this step)
         nodes = sorted(self.doc.text_nodes(), key=lambda n: n.span.start)
         for d in self.doc.directives:
             if d.action == "ignore-file":
@@ -699,6 +701,49 @@ class _Builder:
             nxt = next((n for n in nodes if n.span.start >= d.span.end), None)
             if nxt is not None:
                 d.target = nxt.span
+
+
+_OP_NUMBER = re.compile(r"[*_]*(\d{1,3})(\s?\.)?[*_]*\s+")
+_OP_LETTER = re.compile(r"[*_]*(\([a-z]\))[*_]*\s+")
+_SUB_LABEL = re.compile(r"[*_]*\((?P<label>[a-z]{1,2}|[ivxlc]{1,7}|\d{1,2})\)[*_]*\s*")
+_ENDS_PUNCTUATED = re.compile(r"[.,;:]\s*\**$")
+
+
+def _compose(lines: list[LogicalLine]):
+    """The lines of a paragraph as one text joined by "\\n": (text, map, italics, bold, line starts).
+
+    Builds what ``TextBuilder`` would (add_mapped per line, add_synthetic for each
+    "\\n"), without one: this runs for every paragraph. A paragraph of one line
+    keeps that line's map when the built one would be equal (maps never change)."""
+    parts: list[str] = []
+    segments: list[tuple[int, int]] = []
+    italics: list[tuple[int, int]] = []
+    bold: list[tuple[int, int]] = []
+    starts: list[int] = []
+    length = 0
+    for line in lines:
+        tmap = line.tmap
+        if length:
+            segments.append((length, tmap.to_original(0) - 1 if tmap.length else tmap.end_original))
+            parts.append("\n")
+            length += 1
+        base = length
+        starts.append(base)
+        if base:
+            segments.extend([(t + base, o) for t, o in tmap.segments()])
+            italics.extend([(a + base, b + base) for a, b in line.italics])
+            bold.extend([(a + base, b + base) for a, b in line.bold])
+        else:
+            segments.extend(tmap.segments())
+            italics.extend(line.italics)
+            bold.extend(line.bold)
+        parts.append(line.text)
+        length += len(line.text)
+    # TextBuilder.build(): the end follows on from the last segment
+    end = segments[-1][1] + (length - segments[-1][0]) if segments else 0
+    if len(lines) == 1 and lines[0].tmap.length == length and lines[0].tmap.end_original == end:
+        return parts[0], lines[0].tmap, italics, bold, starts
+    return "".join(parts), TextMap(segments, length, end), italics, bold, starts
 
 
 def _join_lines(lines, separator: str):
@@ -744,6 +789,14 @@ _ADOPTED_TEXT = re.compile(r"\bAdopted\s+by\s+the\s+[A-Z][\w ]{2,60}?\s+at\s+its
 _ADOPTION_LINE = re.compile(r"^(?:Adopted\s+by\b|(?:on\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$)")
 _LIST_GOES_ON = re.compile(r"(?:,|\band)\**\s*$")
 _PREAMBLE_END = re.compile(r",[\s*_\u00b9\u00b2\u00b3\u2070-\u2079\d]{0,4}$")
+
+
+def _is_closing(cache: list[Optional[bool]], i: int, text: str) -> bool:
+    """``vocabulary.is_closing_line(text)``, remembered in ``cache[i]``."""
+    found = cache[i]
+    if found is None:
+        found = cache[i] = vocabulary.is_closing_line(text)
+    return found
 
 
 def _number_without_full_stop(plain: str, current: OperativeParagraph) -> Optional[dict]:

@@ -8,6 +8,7 @@ follow un-drafting.md §6 (opening phrases) and §1 (bodies).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -103,6 +104,11 @@ Bears Believes Wishes Looks Continues Undertakes Pledges Salutes Thanks Condemns
 Entrusts Mandates Launches Outlines Sets Reserves Remains Recommends Expresses Emphasizes
 """.split())
 
+# (patterns used once per paragraph are compiled here, not looked up in re's cache each call)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+_WORDS = re.compile(r"[A-Za-z]+")
+_OPENING_WORDS = re.compile(r"[A-Za-z’'-]+(?:\s+[A-Za-z’'-]+){0,7}")
 _ING = re.compile(r"^(?:[A-Z][a-z]+ing|Having|Being)\s+(?:[a-z(“\"‘]|[A-Z]{2})")
 _FIRST_WORD = re.compile(r"^[*_]*([A-Z][a-z]+)\b")
 
@@ -116,12 +122,12 @@ def starts_with_opener(s: str, strict: bool = False) -> bool:
     rest = s[m.end():m.end() + 2]
     if word in ("Also", "Further"):
         # "Also decides", "Further requests": an operative verb after the adverb
-        nxt = re.match(r"\s+([a-z]+)", s[m.end():m.end() + 40])
+        nxt = _NEXT_WORD.match(s[m.end():m.end() + 40])
         if nxt and nxt.group(1).capitalize() in OPERATIVE_VERBS:
             return False
     if word in PREAMBULAR_FIRST_WORDS:
         if strict and word in ("Also", "Further", "Acting", "Building", "Calling", "Taking", "Seeking"):
-            return bool(re.match(r"\s+[a-z]", rest))
+            return bool(_LOWER_NEXT.match(rest))
         return not rest[:1].isalnum()
     return bool(_ING.match(s))
 
@@ -143,7 +149,7 @@ def starts_with_operative(s: str, loose: bool = False) -> bool:
         m = _VERB_SHAPE.match(s)
         if m and m.group(2) not in _NOT_VERBS:
             return True
-    words = re.findall(r"[A-Za-z]+", s[:60])
+    words = _WORDS.findall(s[:60])
     if not words:
         return False
     k = 0
@@ -178,10 +184,16 @@ def opening_phrase(text: str, operative: bool) -> str:
     Adverbs that precede or follow the head word belong to the phrase
     ("Also requests", "Recalling further", "Deeply concerned").
     """
-    m = re.match(r"[A-Za-z’'-]+(?:\s+[A-Za-z’'-]+){0,7}", text)
+    m = _OPENING_WORDS.match(text)
     if m is None:
         return ""
-    words = m.group(0).split()
+    return _opening_of_words(m.group(0))
+
+
+@lru_cache(maxsize=4096)
+def _opening_of_words(first_words: str) -> str:
+    """``opening_phrase`` of the (at most eight) words it reads; cached, as many repeat."""
+    words = first_words.split()
     out: list[str] = []
     for k, w in enumerate(words):
         out.append(w)

@@ -51,17 +51,19 @@ section_heading = pp.Regex(r"(?P<numeral>[IVXL]{1,6}|[A-H])\s*\.?(?:\s+(?P<title
 
 # -- header lines ----------------------------------------------------------------
 
-body_name = pp.one_of(
-    [
-        "General Assembly",
-        "Security Council",
-        "Economic and Social Council",
-        "Human Rights Council",
-        "Commission on Human Rights",
-        "Trusteeship Council",
-    ],
-    caseless=True,
-).set_name("body name")
+_BODY_NAMES = [
+    "General Assembly",
+    "Security Council",
+    "Economic and Social Council",
+    "Human Rights Council",
+    "Commission on Human Rights",
+    "Trusteeship Council",
+]
+body_name = pp.one_of(_BODY_NAMES, caseless=True).set_name("body name")
+# one_of's parse action gives the name as listed, whatever its case in the text.
+_BODY_NAME_AS_LISTED = {name.lower(): name for name in _BODY_NAMES}
+# Empty() and StringEnd(), which parse_all=True puts after the grammar, skip the default white space.
+_DEFAULT_WHITE = pp.Empty()
 committee_line = pp.Regex(r"(?P<committee>(?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization)\s+Committee)").set_name("committee")
 agenda_item_line = pp.Regex(
     r"(?:(?:Provisional\s+)?[Aa]genda\s+items?|Item|ITEM|AGENDA\s+ITEMS?)\s*:?\s*(?P<item>\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d{1,3}(?:\s*\([a-z]\))?)*)(?P<rest>.*)"
@@ -84,12 +86,44 @@ class RegexResult(dict):
     """The named results of a one-``Regex`` element, read like ``ParseResults``:
     ``result["number"]``, ``result.get("title")``, ``result[0]`` (the matched text)."""
 
+    __slots__ = ("text",)
+
     def __init__(self, m: re.Match):
-        super().__init__(m.groupdict())  # unmatched groups are None, as pyparsing sets them
+        dict.__init__(self, m.groupdict())  # unmatched groups are None, as pyparsing sets them
         self.text = m.group(0)
 
     def __getitem__(self, key):
-        return self.text if key == 0 else super().__getitem__(key)
+        return self.text if key == 0 else dict.__getitem__(self, key)
+
+
+def _plain_regex(element: pp.ParserElement) -> bool:
+    """A ``Regex`` whose tokens are just its match: no parse action, results name or ignorables."""
+    return (type(element) is pp.Regex and not element.parseAction and not element.resultsName
+            and not element.ignoreExprs and not element.asGroupList and not element.asMatch)
+
+
+def _regex_then_end(element: pp.ParserElement) -> bool:
+    """``Regex + StringEnd`` (``symbol_line``, ``part_letter``), all plain."""
+    return (type(element) is pp.And and len(element.exprs) == 2 and _plain_regex(element.exprs[0])
+            and type(element.exprs[1]) is pp.StringEnd and not element.parseAction and not element.resultsName
+            and not element.ignoreExprs and not element.exprs[1].parseAction and not element.exprs[1].ignoreExprs)
+
+
+def _skip(element: pp.ParserElement, line: str, pos: int) -> int:
+    """``pos`` past ``element``'s white space, as its ``preParse`` moves it."""
+    if element.skipWhitespace:
+        chars = element.whiteChars
+        while pos < len(line) and line[pos] in chars:
+            pos += 1
+    return pos
+
+
+def _regex_then_end_match(element: pp.And, line: str) -> Optional[RegexResult]:
+    # And skips its white space, then the regex reads, then StringEnd skips its own.
+    m = element.exprs[0].re.match(line, _skip(element, line, 0))
+    if m is None or _skip(element.exprs[1], line, m.end()) < len(line):
+        return None
+    return RegexResult(m)
 
 
 def match(element: pp.ParserElement, line: str) -> Optional[pp.ParseResults | RegexResult]:
@@ -99,18 +133,44 @@ def match(element: pp.ParserElement, line: str) -> Optional[pp.ParseResults | Re
     compiled for it: the same grammar, without ``parse_string``'s per-call
     machinery, which cost a quarter of the parse on the corpus (56,000 calls)."""
     if type(element) is pp.Regex and not element.parseAction:
-        pos = len(line) - len(line.lstrip("".join(element.whiteChars))) if element.skipWhitespace else 0
+        # (lines seldom start with white space: then nothing is to be skipped)
+        pos = _skip(element, line, 0) if line[:1] in element.whiteChars else 0
         m = element.re.match(line, pos)
         return RegexResult(m) if m else None
+    # (parse_string expands tabs first: only a line without one reads the same here)
+    if "\t" not in line and _regex_then_end(element):
+        return _regex_then_end_match(element, line)
     try:
         return element.parse_string(line, parse_all=False)
     except pp.ParseBaseException:
         return None
 
 
-def match_all(element: pp.ParserElement, line: str) -> Optional[pp.ParseResults]:
-    """Parse ``element`` against the whole of ``line``."""
+def match_all(element: pp.ParserElement, line: str) -> Optional[pp.ParseResults | RegexResult]:
+    """Parse ``element`` against the whole of ``line``.
+
+    The one-regex grammars are read without ``parse_string`` here too (6,500 calls)."""
+    if "\t" not in line:
+        if _regex_then_end(element):
+            return _regex_then_end_match(element, line)  # StringEnd already asks for all of it
+        if _plain_regex(element):
+            m = element.re.match(line, _skip(element, line, 0))
+            if m is None:
+                return None
+            # parse_all: the element's white space, then Empty's and StringEnd's (the default)
+            end = _skip(_DEFAULT_WHITE, line, _skip(element, line, m.end()))
+            return RegexResult(m) if end >= len(line) else None
     try:
         return element.parse_string(line, parse_all=True)
     except pp.ParseBaseException:
         return None
+
+
+def match_body_name(line: str) -> Optional[str]:
+    """``match(body_name, line)[0]`` without pyparsing: the body's name at the start of
+    ``line`` as ``_BODY_NAMES`` spells it (what one_of's parse action returns), or None."""
+    if "\t" in line:
+        found = match(body_name, line)
+        return found[0] if found is not None else None
+    m = body_name.re.match(line, _skip(body_name, line, 0))
+    return _BODY_NAME_AS_LISTED[m.group(0).lower()] if m else None
