@@ -14,6 +14,7 @@ not the document model: classifying lines into PP/OP/... is the parser's job.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -45,9 +46,17 @@ def _ends_with_mark(line: str) -> bool:
     Only the tail is searched: a "$"-anchored search from the start would try the
     pattern at every position of a long paragraph-per-line text."""
     tail = line.rstrip()[-8:]
-    return bool(_TERMINAL_MARK.search(tail))
+    # The tail ends (it is stripped) with the mark itself, or with the marker's digit.
+    last = tail[-1:]
+    if last in _MARKS:
+        return True
+    return last.isdigit() and bool(_TERMINAL_MARK.search(tail))  # (isdigit: any \d or superscript)
+
+
+_MARKS = frozenset(".,;:)]”\"’")  # the first class of _TERMINAL_MARK
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _GLUED_BOLD = re.compile(r"(?<=[^\s*])\*\*(?=[A-Z0-9])")
+_WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 
 # Digit footnote markers glued to text, accepted only for labels that exist. One scan
 # finds all four kinds, starting at a digit (four scans of every paragraph were a quarter
@@ -59,6 +68,9 @@ _GLUED_BOLD = re.compile(r"(?<=[^\s*])\*\*(?=[A-Z0-9])")
 #   word:    "Action3" - glued to a word
 #   spaced:  "Assembly, 2 and" - after punctuation and a space (a wide space must follow)
 _DIGIT_MARK_TAIL = (
+    # First the character before the digit: one any branch accepts. Most digits sit inside
+    # a number ("2004", "60/1") and fail here at once instead of trying four branches.
+    r"(?<=[\s,;:.a-z)]\d)"
     r"(?:"
     r"(?:(?<=\s1)[89]|(?<=\s2)0)\d\d(?P<year>\d\d?)(?=[\s,.;:)]|$)"
     r"|(?<=[\w)\]”’\"'][,;:.]\d)\d?(?=\s|$)"
@@ -154,13 +166,10 @@ def _split_lines(text: str) -> list[_Raw]:
         text = text.replace("\f", " ").replace("\v", " ")  # one for one: offsets keep their place
     if any(c in text for c in _OTHER_BREAKS):
         return _split_lines_re(text)
-    # str.splitlines() is C-fast and, without the characters above, breaks where _LINE does.
-    lines = []
-    pos = 0
-    for chunk in text.splitlines(True):
-        lines.append(_Raw(chunk.rstrip("\r\n"), pos))
-        pos += len(chunk)
-    return lines
+    # str.splitlines() is C-fast and, without the characters above, breaks where _LINE does;
+    # each line starts where the one before ended, with its line break.
+    starts = itertools.accumulate(map(len, text.splitlines(True)), initial=0)
+    return list(map(_Raw, text.splitlines(), starts))
 
 
 def _split_lines_re(text: str) -> list[_Raw]:
@@ -243,13 +252,14 @@ _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
 def _clean(raw_text: str, start: int, deletions: list[tuple[int, int]],
-           known_italics: list[tuple[int, int]] = (), known_bold: list[tuple[int, int]] = ()
-           ) -> tuple[str, TextMap, list[tuple[int, int]], list[tuple[int, int]]]:
+           known_italics: list[tuple[int, int]] = (), known_bold: list[tuple[int, int]] = (),
+           odd_ws: bool = True) -> tuple[str, TextMap, list[tuple[int, int]], list[tuple[int, int]]]:
     """Drop ``deletions`` and markdown emphasis; collapse white space; keep the map.
 
     ``known_italics``/``known_bold`` are formatting the file itself carries (Word),
     as offsets within ``raw_text``. The map is None when the text is ``raw_text``
     itself, one for one from ``start`` (most lines): the caller needs no map object then.
+    ``odd_ws=False`` says the text has no white space but spaces and line breaks.
     """
     if "\u2010" in raw_text or "\u2011" in raw_text:
         # Word's (non-breaking) hyphens read as "-": "capacity\u2011building", "seventy\u2011ninth".
@@ -257,7 +267,7 @@ def _clean(raw_text: str, start: int, deletions: list[tuple[int, int]],
         raw_text = raw_text.translate(_HYPHENS)
     if not deletions and not known_italics and not known_bold and "*" not in raw_text and "_" not in raw_text:
         # Most lines: nothing to delete, no emphasis; only white space to collapse.
-        if _ws_is_clean(raw_text):
+        if _ws_is_clean(raw_text, odd_ws):
             return raw_text, None, [], []
         text, tmap, _ = _collapse_ws(raw_text, TextMap.identity(start, len(raw_text)))
         return text, tmap, [], []
@@ -331,13 +341,19 @@ def _shifter(removed: list[tuple[int, int]]):
 
 
 _WS_RUN = re.compile(r"[^\S ]+| {2,}|\s{2,}")
+_ODD_WS = re.compile(r"[^\S ]")  # white space other than " "
+# The same as characters (all white space is below U+3001), but for the line breaks.
+_ODD_WS_CHARS = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n\r")
 
 
-def _ws_is_clean(text: str) -> bool:
-    """No white space to collapse or strip: ``_collapse_ws`` would return ``text`` as it is."""
+def _ws_is_clean(text: str, odd_ws: bool = True) -> bool:
+    """No white space to collapse or strip: ``_collapse_ws`` would return ``text`` as it is.
+
+    ``odd_ws=False``: the caller knows the text has no white space but " " (and line breaks)."""
     # isprintable() is False for any white space but " ": a fast test before the regex.
+    # Without "  ", _WS_RUN finds something only where it finds _ODD_WS (a faster scan).
     return (not text or not (text[0].isspace() or text[-1].isspace())) and "  " not in text \
-        and (text.isprintable() or not _WS_RUN.search(text))
+        and (not odd_ws or text.isprintable() or not _ODD_WS.search(text))
 
 
 def _collapse_ws(text: str, tmap: TextMap):
@@ -395,6 +411,11 @@ class _Normalizer:
         # a regex scan of every line); a line is searched for markers only if it has one.
         self._superscripts = _char_offsets(self.text, SUPERSCRIPTS)
         self._has_known_formatting = bool(source.italics or source.bold)
+        # Lines are cut from the text (comments and \f, \v blanked): what the text lacks,
+        # no line has, and the per-line searches for it can be skipped.
+        self._has_md_refs = "[^" in self.text
+        self._has_hash = "#" in self.text
+        self._odd_ws = any(c in self.text for c in _ODD_WS_CHARS)
 
     # -- entry point ---------------------------------------------------------
     def run(self) -> Normalized:
@@ -485,7 +506,7 @@ class _Normalizer:
         """``Human Rights Council**Fifty-sixth session**`` is two header lines."""
         # "United Nations      A/RES/80/197": masthead columns on one line; "Body**Session**"
         cuts = sorted([m.start() for m in _GLUED_BOLD.finditer(raw.text)] +
-                      [m.end() for m in re.finditer(r"(?<=\S) {3,}(?=\S)", raw.text)])
+                      [m.end() for m in _WIDE_GAP.finditer(raw.text)])
         if not cuts:
             return [raw]
         pieces, prev = [], 0
@@ -517,7 +538,11 @@ class _Normalizer:
         while i < n:
             raw = lines[i]
             s = raw.text.strip()
-            md = _MD_FOOTNOTE_DEF.match(s)
+            if not s:  # (a blank line is none of the cases below)
+                out.append(raw)
+                i += 1
+                continue
+            md = _MD_FOOTNOTE_DEF.match(s) if s[0] == "[" else None
             if md:
                 j = i + 1
                 block = [raw]
@@ -528,7 +553,7 @@ class _Normalizer:
                 out.append(_Raw("", raw.start))
                 i = j
                 continue
-            if _RULE_LINE.match(raw.text):
+            if s[0] == "_" and _RULE_LINE.match(raw.text):  # (the line is all underscores)
                 i = self._footnote_block(lines, i + 1)
                 out.append(_Raw("", raw.start))
                 continue
@@ -809,17 +834,18 @@ class _Normalizer:
         for k, raw in enumerate(raws):
             raw_text = raw.text
             dels = self._marker_deletions(raw) if markers and (
-                "[^" in raw_text or self._superscripts and _any_between(self._superscripts, raw.start, raw.start + len(raw_text))
+                self._has_md_refs and "[^" in raw_text
+                or self._superscripts and _any_between(self._superscripts, raw.start, raw.start + len(raw_text))
             ) else []
-            if "#" in raw_text:
+            if self._has_hash and "#" in raw_text:
                 heading = _MD_HEADING.match(raw_text.lstrip())
                 if heading:
                     off = _indent(raw_text)
                     dels.append((off, off + heading.end()))
             if self._has_known_formatting:
-                text, tmap, it, bd = _clean(raw_text, raw.start, dels, *self._known_formatting(raw))
+                text, tmap, it, bd = _clean(raw_text, raw.start, dels, *self._known_formatting(raw), odd_ws=self._odd_ws)
             else:
-                text, tmap, it, bd = _clean(raw_text, raw.start, dels)
+                text, tmap, it, bd = _clean(raw_text, raw.start, dels, odd_ws=self._odd_ws)
             if it and k == 0 and it[0][0] <= 6:
                 # An italic opening ("*Recalling*", "1. *Decides*") shows that this text
                 # italicizes openings. Bold alone (headings marked ** by a PDF converter)

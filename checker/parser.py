@@ -30,12 +30,13 @@ from checker.model import (
     ParseProblem,
     PreambularParagraph,
     Span,
+    Sponsor,
     SubParagraph,
     TextBuilder,
     TextMap,
     Title,
 )
-from checker.normalize import LogicalLine, Normalized, normalize
+from checker.normalize import LogicalLine, Normalized, _sub_map, normalize
 from checker.sources import SourceText
 
 _ROMAN_LEVEL2 = re.compile(r"^[ivxlc]+$")
@@ -431,7 +432,8 @@ class _Builder:
             if state == "preamble":
                 # "Underlines ...," just before paragraph 1 is a preambular paragraph with a
                 # wrong opening (STR005), not the operative part: it ends with a comma.
-                misplaced = numbered_follows[line_no + 1] and _PREAMBLE_END.search(plain)
+                # (the comma is at most six characters from the end: search only there)
+                misplaced = numbered_follows[line_no + 1] and _PREAMBLE_END.search(plain, max(len(plain) - 6, 0))
                 if starts_op and not starts_pp and not pp_follows[line_no + 1] and not misplaced:
                     flush()
                     state = "operative"
@@ -776,8 +778,6 @@ _AND_COUNTRIES_LEFT = {"Trinidad", "Bosnia", "Antigua", "Kitts", "Principe", "Pr
 
 
 def vocabulary_sponsor(name: str, non_member: bool, span: Span):
-    from checker.model import Sponsor
-
     return Sponsor(name, non_member, span)
 
 
@@ -829,6 +829,4 @@ def _strip_marks(text: str) -> str:
 
 
 def _slice_map(tmap, start: int, end: int):
-    from checker.normalize import _sub_map
-
     return _sub_map(tmap, start, end)

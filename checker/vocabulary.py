@@ -109,6 +109,7 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _WORDS = re.compile(r"[A-Za-z]+")
 _OPENING_WORDS = re.compile(r"[A-Za-z’'-]+(?:\s+[A-Za-z’'-]+){0,7}")
+_FIRST_TWO_WORDS = re.compile(r"([A-Za-z’'-]+)(?:\s+([A-Za-z’'-]+))?")
 _ING = re.compile(r"^(?:[A-Z][a-z]+ing|Having|Being)\s+(?:[a-z(“\"‘]|[A-Z]{2})")
 _FIRST_WORD = re.compile(r"^[*_]*([A-Z][a-z]+)\b")
 
@@ -184,10 +185,34 @@ def opening_phrase(text: str, operative: bool) -> str:
     Adverbs that precede or follow the head word belong to the phrase
     ("Also requests", "Recalling further", "Deeply concerned").
     """
-    m = _OPENING_WORDS.match(text)
-    if m is None:
+    # Most openings are one word ("Recalling its ...", "Decides that"): settled by the
+    # first two words, the same way the loop in _opening_of_words decides at its first word.
+    two = _FIRST_TWO_WORDS.match(text)
+    if two is None:
         return ""
+    first, nxt = two.group(1), two.group(2) or ""
+    if first not in _LEADING_ADVERBS and (
+            nxt not in _PHRASE_GOES_ON
+            or (nxt in ("the", "its") and first not in _TAKES_THE)
+            or (nxt == "of" and first.lower() != "note" and first not in _TAKES_OF)):
+        return first
+    m = _OPENING_WORDS.match(text)
     return _opening_of_words(m.group(0))
+
+
+# Words of opening phrases (see _opening_of_words).
+_LEADING_ADVERBS = frozenset((
+    "Also", "Further", "Once", "Strongly", "Firmly", "Deeply", "Gravely", "Fully",
+    "Again", "Seriously", "Urgently", "Solemnly", "Equally", "Having", "Being",
+    "Bearing", "Taking", "Noting", "Expressing", "Keeping", "Calling", "Draws",
+    "Takes", "Calls", "Expresses", "Bears", "Pointing", "Acting", "Guided", "Once"))
+_PHRASE_GOES_ON = frozenset((
+    "also", "further", "again", "once", "with", "in", "note", "of", "upon", "on", "for",
+    "mind", "into", "account", "concerned", "convinced", "aware", "alarmed", "disturbed",
+    "conscious", "its", "the", "deep", "grave", "serious", "appreciation", "satisfaction",
+    "concern", "regret", "approval", "consideration", "attention", "more", "great"))
+_TAKES_THE = frozenset(("Expressing", "Expresses", "Draws", "Bearing", "Keeping"))
+_TAKES_OF = frozenset(("Aware", "Mindful", "Cognizant", "Conscious"))
 
 
 @lru_cache(maxsize=4096)
@@ -198,18 +223,12 @@ def _opening_of_words(first_words: str) -> str:
     for k, w in enumerate(words):
         out.append(w)
         nxt = words[k + 1] if k + 1 < len(words) else ""
-        if k == 0 and w in ("Also", "Further", "Once", "Strongly", "Firmly", "Deeply", "Gravely", "Fully",
-                            "Again", "Seriously", "Urgently", "Solemnly", "Equally", "Having", "Being",
-                            "Bearing", "Taking", "Noting", "Expressing", "Keeping", "Calling", "Draws",
-                            "Takes", "Calls", "Expresses", "Bears", "Pointing", "Acting", "Guided", "Once"):
+        if k == 0 and w in _LEADING_ADVERBS:
             continue
-        if nxt in ("also", "further", "again", "once", "with", "in", "note", "of", "upon", "on", "for",
-                   "mind", "into", "account", "concerned", "convinced", "aware", "alarmed", "disturbed",
-                   "conscious", "its", "the", "deep", "grave", "serious", "appreciation", "satisfaction",
-                   "concern", "regret", "approval", "consideration", "attention", "more", "great"):
-            if nxt in ("the", "its") and not (words[0] in ("Expressing", "Expresses", "Draws", "Bearing", "Keeping")):
+        if nxt in _PHRASE_GOES_ON:
+            if nxt in ("the", "its") and not (words[0] in _TAKES_THE):
                 break
-            if nxt in ("of",) and "note" not in [x.lower() for x in out] and words[0] not in ("Aware", "Mindful", "Cognizant", "Conscious"):
+            if nxt in ("of",) and "note" not in [x.lower() for x in out] and words[0] not in _TAKES_OF:
                 break
             continue
         break

@@ -126,6 +126,16 @@ def _regex_then_end_match(element: pp.And, line: str) -> Optional[RegexResult]:
     return RegexResult(m)
 
 
+# Grammars that can only start with a digit (a day, "95th meeting"): a line that does not,
+# after its white space, is not handed to parse_string (the costliest call left).
+_DIGIT_FIRST = {id(e) for e in (meeting_line, adoption_date, date_line)}
+
+
+def _cannot_start(element: pp.ParserElement, line: str) -> bool:
+    # isdigit() is true for every \d (and more): never a line the grammar could read.
+    return id(element) in _DIGIT_FIRST and not line.lstrip()[:1].isdigit()
+
+
 def match(element: pp.ParserElement, line: str) -> Optional[pp.ParseResults | RegexResult]:
     """Parse ``element`` at the start of ``line``; None when it does not fit.
 
@@ -140,6 +150,8 @@ def match(element: pp.ParserElement, line: str) -> Optional[pp.ParseResults | Re
     # (parse_string expands tabs first: only a line without one reads the same here)
     if "\t" not in line and _regex_then_end(element):
         return _regex_then_end_match(element, line)
+    if _cannot_start(element, line):
+        return None
     try:
         return element.parse_string(line, parse_all=False)
     except pp.ParseBaseException:
@@ -160,6 +172,8 @@ def match_all(element: pp.ParserElement, line: str) -> Optional[pp.ParseResults 
             # parse_all: the element's white space, then Empty's and StringEnd's (the default)
             end = _skip(_DEFAULT_WHITE, line, _skip(element, line, m.end()))
             return RegexResult(m) if end >= len(line) else None
+    if _cannot_start(element, line):
+        return None
     try:
         return element.parse_string(line, parse_all=True)
     except pp.ParseBaseException:
