@@ -60,65 +60,227 @@ class Clause:
 WORD_START = r"(?<!\w)(?=\w)"
 
 
+def _substitute(patterns: tuple[str, ...], state: str) -> tuple[str, ...]:
+    return tuple(p.replace("{state}", f"(?:{state})") if state else p for p in patterns)
+
+
 @lru_cache(maxsize=256)
-def _compile(patterns: tuple[str, ...], state: str = "") -> Optional[re.Pattern]:
-    if not patterns:
-        return None
-    parts = [p.replace("{state}", f"(?:{state})") if state else p for p in patterns]
+def _alternation(parts: tuple[str, ...]) -> re.Pattern:
     # Phrases match from the start of a word. Saying so up front lets ``re`` skip
     # the alternation everywhere else: 3-5 times faster on real texts.
-    compiled = re.compile(WORD_START + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")", re.I)
-    anchors = [required_words(p) for p in parts]
-    if all(anchors):
-        _ANCHORS[compiled] = tuple(sorted(set().union(*anchors)))
-    return compiled
+    return re.compile(WORD_START + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")", re.I)
 
 
-# For a compiled phrase list: words one of which every match contains ("assistance",
-# "capacit", "advisory"). A paragraph with none of them needs no regex scan.
-_ANCHORS: dict[re.Pattern, tuple[str, ...]] = {}
-_MIN_ANCHOR = 4
+@lru_cache(maxsize=256)
+def _compile(patterns: tuple[str, ...], state: str = "") -> Optional[re.Pattern]:
+    return _alternation(_substitute(patterns, state)) if patterns else None
+
+
+def _pat(params: dict, key: str) -> Optional[re.Pattern]:
+    return _compile(tuple(params.get(key) or ()), "|".join(params.get("state") or ()))
+
+
+class Phrases:
+    """A phrase list scanned over many paragraphs (the triggers, the wrong parties).
+
+    Every match of the list is a match of one of its phrases, and a phrase can only match a
+    text that meets its ``requirement``. So a paragraph that meets no phrase's requirement
+    has no match (most paragraphs: they are skipped with a few substring tests), and one
+    that meets some is scanned for those phrases only (``_scan``): a phrase left out could
+    match nowhere in the text. Each phrase is compiled on its own, when first needed.
+    """
+
+    def __init__(self, parts: tuple[str, ...]):
+        self.parts = parts
+        analysed = [_analyse(p) for p in parts]
+        required = [req for req, _ in analysed]
+        # None: some phrase requires nothing that can be read, or, in a list of several, a
+        # caller may ask for a capture group by its number in the whole: every text is scanned whole.
+        grouped = len(parts) > 1 and any(groups for _, groups in analysed)
+        self.required = tuple(required) if all(required) and not grouped else None
+        self.keys = _keys(self.required) if self.required else ()
+
+    def matches(self, text: str) -> list[re.Match]:
+        if self.required is None:
+            return list(_alternation(self.parts).finditer(text))
+        folded = _fold(text)
+        candidates: set[int] = set()
+        for clause, served in self.keys:
+            for w in clause:
+                if w in folded:
+                    candidates |= served
+                    break
+        if not candidates:
+            return []
+        live = [_alternation((self.parts[i],)) for i in sorted(candidates) if _holds(self.required[i], folded)]
+        if len(live) <= 1:
+            return list(live[0].finditer(text)) if live else []
+        return _scan(live, text)
+
+
+def _scan(regexes: list[re.Pattern], text: str) -> list[re.Match]:
+    """``finditer`` of the alternation of ``regexes`` (in this order), from their own matches.
+
+    The alternation's next match is the leftmost one, of the first phrase that matches there
+    (``re`` tries the phrases in order at each position), with the span that phrase alone
+    has; the search goes on from its end. No match is empty (every phrase here requires
+    some letters), so ``finditer``'s rule for empty matches never applies."""
+    found = [r.search(text) for r in regexes]
+    out: list[re.Match] = []
+    while True:
+        best = None
+        for m in found:
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return out
+        out.append(best)
+        end = best.end()
+        # A phrase's next match at or after ``end`` is still its leftmost one from there.
+        found = [m if m is None or m.start() >= end else r.search(text, end) for r, m in zip(regexes, found)]
+
+
+@lru_cache(maxsize=256)
+def _phrase_list(patterns: tuple[str, ...], state: str = "") -> Optional[Phrases]:
+    return Phrases(_substitute(patterns, state)) if patterns else None
+
+
+def _phrases(params: dict, key: str) -> Optional[Phrases]:
+    return _phrase_list(tuple(params.get(key) or ()), "|".join(params.get("state") or ()))
+
+
+_MIN_ANCHOR = 4  # ``required_words``: shorter words are in nearly every paragraph
+_MIN_CLAUSE = 3  # ``requirement``: one clause of several may be short ("set" of "set up")
+_MAX_PRODUCT = 16  # clauses an alternation may expand to
+
+
+def requirement(pattern: str) -> Optional[tuple[frozenset[str], ...]]:
+    """Clauses every match of ``pattern`` satisfies, or None when none can be read from it.
+
+    Each clause is a set of lower-case strings (three characters or more): a match contains
+    one of them. "technical\\s+(?:co-?operation|assistance)" gives ({"technical"},
+    {"operation", "assistance"}): a text with no "technical", or with neither of the other
+    two, cannot match. Only what the regex requires is used (literals, groups, alternations
+    all of whose branches require something, repeats of at least one), and a clause of the
+    case-insensitive pattern is tested on the ``_fold``-ed text, so the test passes every
+    text the pattern matches."""
+    return _analyse(pattern)[0]
+
+
+@lru_cache(maxsize=512)
+def _analyse(pattern: str) -> tuple[Optional[tuple[frozenset[str], ...]], bool]:
+    """``requirement`` of ``pattern``, and whether it has capture groups."""
+    try:
+        from re import _parser as sre_parse  # the parser of ``re`` itself: nothing to keep in sync
+        tree = sre_parse.parse(pattern, re.I)
+        clauses = _clauses(tree)
+    except Exception:  # another Python's internals, or an invalid pattern: no shortcut
+        return None, True
+    # The most selective first: the test stops at the first clause that fails.
+    ordered = tuple(sorted(set(clauses), key=lambda c: (-min(map(len, c)), len(c), sorted(c))))
+    return ordered or None, tree.state.groups > 1
 
 
 def required_words(pattern: str) -> Optional[frozenset[str]]:
     """Lower-case strings one of which every match of ``pattern`` contains (at least
     four characters each), or None when no such set can be read from it."""
-    try:
-        from re import _parser as sre_parse  # the parser of ``re`` itself: nothing to keep in sync
-        return _anchors(sre_parse.parse(pattern, re.I))
-    except Exception:  # another Python's internals, or an invalid pattern: no shortcut
-        return None
+    clauses = [c for c in requirement(pattern) or () if min(map(len, c)) >= _MIN_ANCHOR]
+    return max(clauses, key=lambda c: (min(map(len, c)), -len(c))) if clauses else None
 
 
-def _anchors(tree) -> Optional[frozenset[str]]:
+def _clauses(tree) -> list[frozenset[str]]:
     from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
 
-    options: list[frozenset[str]] = []
+    out: list[frozenset[str]] = []
     run: list[str] = []
     for op, arg in [*tree, (None, None)]:
-        if op is LITERAL:
+        if op is LITERAL and arg < 128:  # consecutive literals are one string of the match
             run.append(chr(arg).lower())
             continue
         if run:
-            options.append(frozenset(["".join(run)]))
+            out.append(frozenset(["".join(run)]))
             run = []
         if op is SUBPATTERN:
-            found = _anchors(arg[-1])
+            out += _clauses(arg[-1])
         elif op is BRANCH:
-            alternatives = [_anchors(alt) for alt in arg[1]]
-            found = frozenset().union(*alternatives) if all(alternatives) else None
+            out += _either([_clauses(alt) for alt in arg[1]])
         elif op in (MAX_REPEAT, MIN_REPEAT) and arg[0] >= 1:
-            found = _anchors(arg[2])
+            out += _clauses(arg[2])
+        # anything else (classes, lookarounds, optional parts, \b, a non-ASCII letter whose
+        # case-insensitive matches ``_fold`` may not know) requires nothing
+    return [_minimal(c) for c in out if min(map(len, c)) >= _MIN_CLAUSE]
+
+
+def _either(alternatives: list[list[frozenset[str]]]) -> list[frozenset[str]]:
+    """Clauses of an alternation: a clause of each branch, joined, holds whichever branch matched."""
+    if not all(alternatives):
+        return []  # a branch that requires nothing: the alternation requires nothing
+    size = 1
+    for alt in alternatives:
+        size *= len(alt)
+    if size <= _MAX_PRODUCT:  # every combination: the exact requirement
+        combos: list[frozenset[str]] = [frozenset()]
+        for alt in alternatives:
+            combos = [c | clause for c in combos for clause in alt]
+        return combos
+    # Too many: one clause, the most selective of each branch joined.
+    best = [max(alt, key=lambda c: (min(map(len, c)), -len(c))) for alt in alternatives]
+    return [frozenset().union(*best)]
+
+
+def _minimal(words: frozenset[str]) -> frozenset[str]:
+    """Drop a string that contains another of the set ("capacity" with "capacit"): it adds nothing."""
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
+def _implies(clause: frozenset[str], other: frozenset[str]) -> bool:
+    """Does a text meeting ``clause`` meet ``other``? (Each of its strings contains one of ``other``.)"""
+    return all(any(o in w for o in other) for w in clause)
+
+
+def _keys(required: tuple[tuple[frozenset[str], ...], ...]) -> tuple[tuple[frozenset[str], frozenset[int]], ...]:
+    """Key clauses and the phrases each serves: a phrase can match a text only if a key clause
+    serving it holds there (one of its own clauses implies that key). Keys are chosen rare
+    (long) and shared ("technical" serves three phrases), so most texts meet none."""
+    left, keys = set(range(len(required))), []
+    while left:
+        best, best_score, best_served = frozenset(), -1.0, frozenset()
+        for i in sorted(left):
+            for clause in required[i]:
+                served = frozenset(j for j in left if any(_implies(c, clause) for c in required[j]))
+                # A string of n letters is taken to occur in a text about as often as 1/n**2.
+                score = len(served) / sum(1 / len(w) ** 2 for w in clause)
+                if score > best_score:
+                    best, best_score, best_served = clause, score, served
+        keys.append((best, best_served))
+        left -= best_served  # never empty: the phrase the clause came from is served
+    return tuple(keys)
+
+
+# Under ``re.I`` an ASCII letter matches itself in either case and these four (``re`` compares
+# one-character lower cases, and adds "\u0131" for "i", "\u017f" for "s"). ``str.lower`` keeps
+# "\u0131" and "\u017f" and turns "\u0130" into "i" and a combining dot: such texts are folded by hand.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_UNFOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@lru_cache(maxsize=256)
+def _fold(text: str) -> str:
+    """``text`` lower-cased so that a string a case-insensitive regex matches in it is found by ``in``."""
+    if text.isascii() or not _UNFOLDED.search(text):
+        return text.lower()
+    return text.translate(_FOLD).lower()
+
+
+def _holds(clauses: tuple[frozenset[str], ...], folded: str) -> bool:
+    """Does ``folded`` meet every clause (one string of each)?"""
+    for words in clauses:
+        for w in words:
+            if w in folded:
+                break
         else:
-            found = None
-        if found:
-            options.append(found)
-    options = [o for o in options if min(map(len, o)) >= _MIN_ANCHOR]
-    return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
-
-
-def _pat(params: dict, key: str) -> Optional[re.Pattern]:
-    return _compile(tuple(params.get(key) or ()), "|".join(params.get("state") or ()))
+            return False
+    return True
 
 
 def clauses(text: str, start: int, end: int, opening: str) -> list[Clause]:
@@ -140,21 +302,16 @@ def _opening_at(text: str, pos: int) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _matches(pattern: re.Pattern, text: str) -> list[re.Match]:
+def _matches(phrases: Phrases, text: str) -> list[re.Match]:
     """Every match in the paragraph, found once: the CON rules ask about each of its clauses."""
-    anchors = _ANCHORS.get(pattern)
-    if anchors is not None:
-        lowered = text.lower()
-        if not any(a in lowered for a in anchors):
-            return []
-    return list(pattern.finditer(text))
+    return phrases.matches(text)
 
 
-def _first_trigger(pattern: Optional[re.Pattern], text: str, start: int, end: int,
-                   own: Optional[re.Pattern] = None) -> Optional[re.Match]:
+def _first_trigger(pattern: Optional[Phrases], text: str, start: int, end: int,
+                   params: dict) -> Optional[re.Match]:
     """The first trigger in the range that is not part of a capitalized proper name
     ("Capacity-Building Portal", "Voluntary Fund for Technical Cooperation") nor of a
-    phrase in ``own`` naming the provider's own fund, programme or work."""
+    phrase of ``own-activity`` naming the provider's own fund, programme or work."""
     if pattern is None:
         return None
     covered = None  # the provider's own activities, looked for only once a trigger is seen
@@ -164,6 +321,7 @@ def _first_trigger(pattern: Optional[re.Pattern], text: str, start: int, end: in
         if m.group(0)[:1].isupper() and m.start() > start and not text[m.start() - 2:m.start()].strip() in ("", ",", ":"):
             continue
         if covered is None:
+            own = _pat(params, "own-activity")  # compiled only now: most texts never get here
             covered = [(o.start(), o.end()) for o in own.finditer(text, start, end)] if own is not None else []
         if any(s <= m.start() and m.end() <= e for s, e in covered):
             continue
@@ -219,7 +377,7 @@ def needs_consent(text: str, clause: Clause, params: dict, *, preamble: bool = F
     sub-paragraph answers to its chapeau's opening and addressee).
     """
     body = text[clause.start:clause.end]
-    trigger = _first_trigger(_pat(params, "triggers"), text, clause.start, clause.end, _pat(params, "own-activity"))
+    trigger = _first_trigger(_phrases(params, "triggers"), text, clause.start, clause.end, params)
     if trigger is None:
         return None
     if not _is_call(clause.opening if opening is None else opening, body, params, preamble):
@@ -274,8 +432,7 @@ def wrong_party(text: str, params: dict) -> list[re.Match]:
     Each pattern of ``parties`` has a named group ``party``; a phrase found by two is kept once."""
     out: list[re.Match] = []
     for pattern in params.get("parties") or ():
-        compiled = _compile((pattern,), "|".join(params.get("state") or ()))
-        for m in _matches(compiled, text):
+        for m in _matches(_phrase_list((pattern,), "|".join(params.get("state") or ())), text):
             if not any(o.start() <= m.start() < o.end() for o in out):
                 out.append(m)
     return sorted(out, key=lambda m: m.start())
@@ -290,6 +447,13 @@ def _hit(node: Node, m: re.Match, params: dict) -> CheckHit:
     return CheckHit(node, m.start(), m.end(), {"trigger": m.group(0), "suggestion": params.get("suggestion", "")})
 
 
+def _triggered(triggers: Optional[Phrases], text: str) -> bool:
+    """Is there a trigger anywhere in ``text``? Without one no clause of it can be reported:
+    ``needs_consent`` and CON005 start from ``_first_trigger``, which only looks at these
+    same matches. Most paragraphs have none, so their clause analysis is skipped."""
+    return triggers is not None and bool(_matches(triggers, text))
+
+
 def _chapeau_clauses(para: Paragraph) -> list[Clause]:
     return clauses(para.text, para.body_start, para.chapeau_end, para.opening)
 
@@ -301,8 +465,9 @@ def operative(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """CON001: an operative clause (chapeau or whole paragraph) calls for assistance without consent."""
     if _skipped(doc, params):
         return
+    triggers = _phrases(params, "triggers")
     for para in ctx.nodes:
-        if not isinstance(para, Paragraph):
+        if not isinstance(para, Paragraph) or not _triggered(triggers, para.text):
             continue
         for clause in _chapeau_clauses(para):
             m = needs_consent_memo(para.text, clause, params)
@@ -316,9 +481,11 @@ def subparagraph(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """CON002: a sub-paragraph calls for assistance; neither it nor its chapeau carries consent."""
     if _skipped(doc, params):
         return
+    triggers = _phrases(params, "triggers")
     for sub in ctx.nodes:
         para = sub.parent if isinstance(sub, SubParagraph) else None
-        if para is None or isinstance(para, Paragraph) and para.scope.startswith("preamb"):
+        if para is None or isinstance(para, Paragraph) and para.scope.startswith("preamb") \
+                or not _triggered(triggers, sub.text):
             continue
         heads = _chapeau_clauses(para)
         lead = heads[-1] if heads else Clause(para.body_start, para.chapeau_end, para.opening)
@@ -354,8 +521,9 @@ def preamble(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """CON003: a preambular paragraph calls for new or expanded assistance without consent."""
     if _skipped(doc, params):
         return
+    triggers = _phrases(params, "triggers")
     for para in ctx.nodes:
-        if not isinstance(para, Paragraph):
+        if not isinstance(para, Paragraph) or not _triggered(triggers, para.text):
             continue
         whole = Clause(para.body_start, len(para.text), para.opening)
         m = needs_consent_memo(para.text, whole, params, preamble=True)
@@ -368,8 +536,9 @@ def presence(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """CON004: a clause establishes or deploys a presence in a State without consent or agreement."""
     if _skipped(doc, params):
         return
+    triggers = _phrases(params, "triggers")
     for para in ctx.nodes:
-        if not isinstance(para, Paragraph):
+        if not isinstance(para, Paragraph) or not _triggered(triggers, para.text):
             continue
         for clause in clauses(para.text, para.body_start, len(para.text), para.opening):
             m = needs_consent_memo(para.text, clause, params)
@@ -386,15 +555,18 @@ def wrong_party_check(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     assistance (not one that recalls or welcomes it) and has no consent of the State as well."""
     if _skipped(doc, params):
         return
-    triggers, consent = _pat(params, "triggers"), _pat(params, "consent")
+    triggers = _phrases(params, "triggers")
     for node in ctx.nodes:
+        if not _triggered(triggers, node.text):
+            continue
         start = getattr(node, "body_start", 0)
         for clause in clauses(node.text, start, len(node.text), getattr(node, "opening", "") or ""):
-            if _first_trigger(triggers, node.text, clause.start, clause.end, _pat(params, "own-activity")) is None:
+            if _first_trigger(triggers, node.text, clause.start, clause.end, params) is None:
                 continue
             body = node.text[clause.start:clause.end]
             if clause.opening and not _is_call(clause.opening, body, params, False):
                 continue
+            consent = _pat(params, "consent")
             if consent is not None and consent.search(body):
                 continue
             for m in wrong_party(body, params):
