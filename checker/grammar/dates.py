@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from typing import Optional
-
-import pyparsing as pp
+from functools import lru_cache
+from typing import Any, Optional
 
 MONTHS: tuple[str, ...] = (
     "January", "February", "March", "April", "May", "June", "July",
@@ -32,25 +31,40 @@ _DASH = "-\u2013\u2014\u2012"
 # pyparsing elements
 # --------------------------------------------------------------------------
 
-day = pp.Regex(r"(?:0?[1-9]|[12]\d|3[01])(?!\d)").set_name("day")
-month = pp.Regex(rf"(?:{_MONTHS_RE})\b").set_name("month")
-year = pp.Regex(r"(?:1[89]|20)\d\d(?!\d)").set_name("year")
-date = (day("day") + month("month") + year("year")).set_name("date")
+@lru_cache(maxsize=None)
+def _grammar() -> dict[str, Any]:
+    """The pyparsing elements, built on first use: most runs parse no date range."""
+    import pyparsing as pp
 
-range_dash = pp.Regex(rf"[{_DASH}]|to\b").set_name("range dash")
-# "11–29 September", "18 June–12 July", "from 25 to 27 February"
-day_span = (
-    day("from_day") + pp.Opt(month("from_month")) + range_dash.suppress()
-    + day("to_day") + month("to_month")
-).set_name("day span")
-date_range = pp.MatchFirst([
-    # "18 June 2024–12 July 2025"
-    (pp.Group(date)("from_date") + range_dash.suppress() + pp.Group(date)("to_date")),
-    (pp.Opt(pp.Keyword("from")).suppress()
-     + pp.Group(day_span)("spans*")
-     + pp.ZeroOrMore(pp.Keyword("and").suppress() + pp.Group(day_span)("spans*"))
-     + year("year")),
-]).set_name("date range")
+    day = pp.Regex(r"(?:0?[1-9]|[12]\d|3[01])(?!\d)").set_name("day")
+    month = pp.Regex(rf"(?:{_MONTHS_RE})\b").set_name("month")
+    year = pp.Regex(r"(?:1[89]|20)\d\d(?!\d)").set_name("year")
+    date = (day("day") + month("month") + year("year")).set_name("date")
+
+    range_dash = pp.Regex(rf"[{_DASH}]|to\b").set_name("range dash")
+    # "11–29 September", "18 June–12 July", "from 25 to 27 February"
+    day_span = (
+        day("from_day") + pp.Opt(month("from_month")) + range_dash.suppress()
+        + day("to_day") + month("to_month")
+    ).set_name("day span")
+    date_range = pp.MatchFirst([
+        # "18 June 2024–12 July 2025"
+        (pp.Group(date)("from_date") + range_dash.suppress() + pp.Group(date)("to_date")),
+        (pp.Opt(pp.Keyword("from")).suppress()
+         + pp.Group(day_span)("spans*")
+         + pp.ZeroOrMore(pp.Keyword("and").suppress() + pp.Group(day_span)("spans*"))
+         + year("year")),
+    ]).set_name("date range")
+    return {"day": day, "month": month, "year": year, "date": date, "range_dash": range_dash,
+            "day_span": day_span, "date_range": date_range,
+            "located_range": pp.Located(date_range).set_name("located date range")}
+
+
+def __getattr__(name: str) -> Any:
+    """``date``, ``date_range``, ...: the pyparsing elements, built lazily."""
+    if name in ("day", "month", "year", "date", "range_dash", "day_span", "date_range"):
+        return _grammar()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --------------------------------------------------------------------------
@@ -150,7 +164,7 @@ _RANGE_CANDIDATE = re.compile(
     rf"\s*\d{{1,2}}\s+(?:{_MONTHS_RE})\b")
 
 
-def _range_from_results(res: pp.ParseResults) -> Optional[tuple[tuple[_dt.date, _dt.date], ...]]:
+def _range_from_results(res: Any) -> Optional[tuple[tuple[_dt.date, _dt.date], ...]]:
     try:
         if "from_date" in res:
             f, t = res["from_date"], res["to_date"]
@@ -169,11 +183,10 @@ def _range_from_results(res: pp.ParseResults) -> Optional[tuple[tuple[_dt.date, 
         return None
 
 
-_located_range = pp.Located(date_range).set_name("located date range")
-
-
 def find_date_ranges(text: str) -> list[DateRange]:
     """Date ranges ("11–29 September 2017", "10-28 September and 10-14 December 2007")."""
+    import pyparsing as pp
+
     out: list[DateRange] = []
     pos_done = 0
     for m in _RANGE_CANDIDATE.finditer(text):
@@ -181,7 +194,7 @@ def find_date_ranges(text: str) -> list[DateRange]:
             continue
         chunk = text[m.start():m.start() + 120]
         try:
-            located = _located_range.parse_string(chunk)
+            located = _grammar()["located_range"].parse_string(chunk)
         except pp.ParseBaseException:
             continue
         e = located["locn_end"]
@@ -200,8 +213,10 @@ def parse_date_range(text: str) -> Optional[DateRange]:
     if not s:
         return None
     off = text.index(s)
+    import pyparsing as pp
+
     try:
-        res = date_range.parse_string(s, parse_all=True)
+        res = _grammar()["date_range"].parse_string(s, parse_all=True)
     except pp.ParseBaseException:
         d = parse_date(s)
         if d is None or not d.valid:

@@ -14,9 +14,7 @@ import difflib
 import re
 from functools import lru_cache
 from dataclasses import dataclass
-from typing import Optional
-
-import pyparsing as pp
+from typing import Any, Optional
 
 UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
@@ -80,16 +78,31 @@ def _figure_suffix(n: int) -> str:
 # pyparsing elements
 # --------------------------------------------------------------------------
 
-ordinal = pp.Regex(rf"(?i:{ORD_1_99})(?![\w-])").set_name("ordinal")
-ordinal.add_parse_action(lambda t: ORDINALS[t[0].lower()])
-session_kind = pp.Regex(r"(?i:regular|special|emergency\s+special)(?=\s)").set_name("session kind")
-session_word = pp.Regex(r"(?i:sessions?)\b").set_name("session word")
-session_ref = (
-    pp.Opt(pp.CaselessKeyword("resumed"))("resumed")
-    + ordinal("number")
-    + pp.Opt(session_kind)("kind")
-    + session_word("session")
-).set_name("session ref")
+@lru_cache(maxsize=None)
+def _grammar() -> dict[str, Any]:
+    """The pyparsing elements, built on first use (the finder below does not need them)."""
+    import pyparsing as pp
+
+    ordinal = pp.Regex(rf"(?i:{ORD_1_99})(?![\w-])").set_name("ordinal")
+    ordinal.add_parse_action(lambda t: ORDINALS[t[0].lower()])
+    session_kind = pp.Regex(r"(?i:regular|special|emergency\s+special)(?=\s)").set_name("session kind")
+    session_word = pp.Regex(r"(?i:sessions?)\b").set_name("session word")
+    session_ref = (
+        pp.Opt(pp.CaselessKeyword("resumed"))("resumed")
+        + ordinal("number")
+        + pp.Opt(session_kind)("kind")
+        + session_word("session")
+    ).set_name("session ref")
+    return {"ordinal": ordinal, "session_kind": session_kind, "session_word": session_word,
+            "session_ref": session_ref}
+
+
+def __getattr__(name: str) -> Any:
+    """``session_ref``, ``ordinal``, ...: the pyparsing elements, built lazily."""
+    if name in ("ordinal", "session_kind", "session_word", "session_ref"):
+        return _grammar()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # --------------------------------------------------------------------------
 # Results
@@ -201,9 +214,33 @@ def _match_case(template: str, word: str) -> str:
 # ``re`` can skip to an "s" (2.5x faster than a leading look-behind).
 _SESSION_RE = re.compile(r"(?:s(?<![\w-]s)ession|S(?<![\w-]S)(?:ession|ESSION))(?P<pl>s|S)?(?![\w-])")
 _SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2071\u2074\u2075\u2076\u2077\u2078\u2079"
-# A word, then possibly a glued footnote marker ("fifty-ninth\u00b3\u2074 sessions").
-_WORD_BACK_RE = re.compile(rf"([A-Za-z0-9](?:[A-Za-z0-9\u2019'-]*[A-Za-z0-9])?)[{_SUPERSCRIPTS}]*\s*$")
 _LOOKBACK = 80
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_WORD_CHARS = _ALNUM | frozenset("\u2019'-")
+_SUPERSCRIPT_SET = frozenset(_SUPERSCRIPTS)
+
+
+def _word_back(text: str, lo: int, pos: int) -> Optional[tuple[int, int]]:
+    r"""Span of the word that ends ``text[lo:pos]``, before footnote markers and blanks.
+
+    What ``re.search(r"([A-Za-z0-9](?:[A-Za-z0-9\u2019'-]*[A-Za-z0-9])?)[<superscripts>]*\s*$",
+    text[lo:pos])`` gives as group 1, read backwards instead of trying every start
+    (a word must be followed only by superscripts then blanks, so its end is fixed; the
+    leftmost start is the first letter or digit of the run of word characters before it).
+    ``\s`` is ``str.isspace``; ``tests/test_speed_citations.py`` compares the two."""
+    e = pos
+    while e > lo and text[e - 1].isspace():
+        e -= 1
+    while e > lo and text[e - 1] in _SUPERSCRIPT_SET:
+        e -= 1
+    if e == lo or text[e - 1] not in _ALNUM:
+        return None
+    s = e - 1
+    while s > lo and text[s - 1] in _WORD_CHARS:
+        s -= 1
+    while text[s] not in _ALNUM:   # the word starts with a letter or digit
+        s += 1
+    return s, e
 
 
 def _words_before(text: str, end: int, limit: int) -> list[tuple[int, int, str]]:
@@ -212,11 +249,10 @@ def _words_before(text: str, end: int, limit: int) -> list[tuple[int, int, str]]
     pos = end
     while len(words) < limit:
         lo = max(0, pos - _LOOKBACK)
-        seg = text[lo:pos]
-        m = _WORD_BACK_RE.search(seg)
-        if not m or (m.end() < len(seg) and seg[m.end():].strip()):
+        span = _word_back(text, lo, pos)
+        if span is None:
             break
-        s, e = lo + m.start(1), lo + m.end(1)
+        s, e = span
         if text[e:pos].strip(_SUPERSCRIPTS + " \t\n\r\f\v\u00a0"):
             break
         if lo > 0 and s == lo:     # word may continue before the window
@@ -339,7 +375,8 @@ def _classify(text: str, words: list[tuple[int, int, str]], sess_start: int, ses
                       problem, suggestion)
 
 
-@lru_cache(maxsize=1024)  # the same paragraph across rules and across an editor's runs
+@lru_cache(maxsize=4096)  # the same paragraph across rules and across an editor's runs;
+# 4096: UN texts repeat whole paragraphs from year to year
 def find_session_refs(text: str) -> list[SessionRef]:
     """Numbered session references ("sixty-first session", "61st session", "2023 session").
 
@@ -348,6 +385,8 @@ def find_session_refs(text: str) -> list[SessionRef]:
     The list is shared between callers: do not modify it.
     """
     out: list[SessionRef] = []
+    if "ession" not in text and "ESSION" not in text:
+        return out  # every match of the case-sensitive _SESSION_RE holds one of them
     for m in _SESSION_RE.finditer(text):
         words = _words_before(text, m.start(), 6)
         ref = _classify(text, words, m.start(), m.end(), m.group(0).rstrip("sS") or m.group(0),

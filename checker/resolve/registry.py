@@ -88,6 +88,7 @@ _SYMBOL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 )
 
 
+@lru_cache(maxsize=8192)  # every lookup normalizes the cited number: the same few thousand
 def _normalize_number(number: str) -> str:
     """"217A (III)" -> "217 A (III)", "1325(2000)" -> "1325 (2000)", spaces collapsed."""
     n = " ".join(number.split())
@@ -173,6 +174,8 @@ class Registry:
         self._by_key: dict[tuple[str, str, str], Entry] = {}
         for e in entries:
             self._by_key[e.key] = e   # later files override earlier ones
+        # Answers of ``get``: a document looks the same numbers up for several rules.
+        self._answers: dict[tuple, Optional[Entry]] = {}
 
     def __len__(self) -> int:
         return len(self._by_key)
@@ -185,6 +188,13 @@ class Registry:
         "68/247 A") only when there is exactly one; ``exact`` turns both off
         (parts A and B of a resolution may be adopted months apart).
         """
+        query = (body, kind, number, exact)
+        if query in self._answers:
+            return self._answers[query]
+        answer = self._answers[query] = self._get(body, kind, number, exact)
+        return answer
+
+    def _get(self, body: Optional[str], kind: str, number: str, exact: bool) -> Optional[Entry]:
         kind = kind.rstrip("s").lower()
         bodies = [_body_code(body)] if body else list(BODY_CODES)
         number = _normalize_number(number)
@@ -252,11 +262,13 @@ def _read_cached(path: Path) -> list:
 
     data = path.read_bytes()
     key = cache.key_for([(str(path), data)])
-    entries = cache.load("registry", key)
-    if entries is None:
-        entries = read_csv(path)
-        cache.store("registry", key, entries)
-    return list(entries)
+    rows = cache.load("registry", key)
+    if isinstance(rows, tuple):   # plain tuples unpickle in half the time of Entry objects
+        return [Entry(*row) for row in rows]
+    entries = read_csv(path)      # (an older cache held a list of Entry: replaced)
+    cache.store("registry", key, tuple((e.symbol, e.body, e.number, e.date, e.title, e.source)
+                                       for e in entries))
+    return entries
 
 
 def lookup(citation: Any, body: Optional[str] = None, kind: Optional[str] = None,

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from checker.findings import Edit, Fix
-from checker.grammar.citations import Citation, find_citations, resolve_body
+from checker.grammar.citations import Citation, find_citations, lowered, resolve_body
 from checker.grammar.sessions import ga_session_window, hrc_session_year_slot
 from checker.grammar.symbols import find_symbols, validate_symbol
 from checker.model import Document, Footnote, Node, Span
@@ -80,11 +81,17 @@ def _its_owner(text: str, c: Citation, enacting: Optional[str]) -> tuple[bool, O
 
     "its" is read from the words before the citation; after it, only an organ that
     is the subject of the clause counts."""
-    lo = max(0, c.full_start - 250)
-    before = text[lo:c.full_start]
+    return _its_owner_of_phrase(text, c.full_start, c.full_end, enacting)
+
+
+@lru_cache(maxsize=1024)  # the numbers of one phrase ("its resolutions 60/1, 60/2 and 60/3") share it
+def _its_owner_of_phrase(text: str, full_start: int, full_end: int,
+                         enacting: Optional[str]) -> tuple[bool, Optional[str]]:
+    lo = max(0, full_start - 250)
+    before = text[lo:full_start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
     before = before[cut:]
-    after = text[c.full_end:c.full_end + 100]
+    after = text[full_end:full_end + 100]
     m = _CLAUSE_END.search(after)
     after = after[:m.start()] if m else after
     organs = [o.group(0) for o in _ORGAN.finditer(before)] + \
@@ -432,7 +439,8 @@ def kind(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 # "this resolution"
 # --------------------------------------------------------------------------
 
-_THIS_RESOLUTION = re.compile(r"t(?<!\wt)his\s+resolution\b", re.I)  # "\bthis", letter first: faster
+# "\bthis", letter first: faster. Only the ASCII t and T match "t" under IGNORECASE.
+_THIS_RESOLUTION = re.compile(r"[tT](?<!\w[tT])(?i:his\s+resolution)\b")
 # The sentence (or ";"-clause) that holds the phrase: its antecedent, if any, is there.
 _SENTENCE_START = re.compile(r"(?:[;:]|\.(?=\s+[A-Z]))\s*")
 # Another resolution named before the phrase ("the annual resolution on sustainable fisheries",
@@ -477,6 +485,10 @@ def this_resolution(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     if (doc.body or "").lower() in {b.lower() for b in params.get("skip-bodies") or ()}:
         return
     for node in ctx.nodes:
+        # Prefilter: a match holds "resolution" in some case, so the lower-cased text holds
+        # "olut" (``re`` lets no non-ASCII letter match o, l, u or t under IGNORECASE).
+        if "olut" not in lowered(node.text):
+            continue
         lo = getattr(node, "body_start", 0)
         for m in _THIS_RESOLUTION.finditer(node.text):
             if _quoted(node.text, m.start()) or _other_antecedent(node.text, m.start(), lo):

@@ -116,15 +116,19 @@ def direction(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 @register("crossrefs.annex", placeholders=())
 def annex_refs(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """"The annex to the present resolution" in a resolution without an annex."""
-    if doc.annexes or doc.kind in ("amendment", "not-a-resolution") or "nnex" not in doc.source \
-            or _ANNEX_LINE.search(doc.source):
+    if doc.annexes or doc.kind in ("amendment", "not-a-resolution") or "nnex" not in doc.source:
+        return
+    # Once per document (the annex is missing, not each mention): the first mention, looked
+    # for before the costlier scan of the whole source for an "Annex" line.
+    first = next(((node, m) for node in list(doc.preamble) + list(doc.operative) if "annex" in node.text
+                  for m in _ANNEX_REF.finditer(node.text)), None)
+    if first is None:
+        return
+    src = doc.source
+    if ("Annex" in src or "ANNEX" in src) and _ANNEX_LINE.search(src):
         return  # an "Annex" line the parser did not take as an annex heading still is one
-    for node in list(doc.preamble) + list(doc.operative):
-        if "annex" not in node.text:
-            continue
-        for m in _ANNEX_REF.finditer(node.text):
-            yield CheckHit(node, m.start(), m.end())
-            return  # once per document: the annex is missing, not each mention
+    node, m = first
+    yield CheckHit(node, m.start(), m.end())
 
 
 def _refs(doc: Document, ctx) -> list:
@@ -136,8 +140,10 @@ def _refs(doc: Document, ctx) -> list:
 
 def _find_refs(nodes) -> Iterator:
     for node in nodes:
+        if "aragraph" not in node.text:   # the cheap test first: most nodes have no reference
+            continue
         para = _paragraph_of(node)
-        if not isinstance(para, (PreambularParagraph, OperativeParagraph)) or "aragraph" not in node.text:
+        if not isinstance(para, (PreambularParagraph, OperativeParagraph)):
             continue
         for m in _REF.finditer(node.text):
             for nm in _NUM.finditer(m["items"]):

@@ -47,8 +47,10 @@ def _nodes(doc: Document, ctx) -> list[Node]:
 
 
 def _refs(ctx, node: Node) -> list[SessionRef]:
-    """The node's session references, found once per document for all SES rules."""
-    return ctx.memo_node("sessions.refs", node, lambda n: find_session_refs(n.text))
+    """The node's session references, found once for all SES rules (``find_session_refs``
+    is cached per text, and cheaper than a per-document memo on the many paragraphs
+    that do not say "session")."""
+    return find_session_refs(node.text)
 
 
 def _fix(node: Node, ref: SessionRef) -> Optional[Fix]:
