@@ -130,3 +130,106 @@ def test_consent_compiled_only_when_a_clause_needs_it(con_rules):
     assert list(consent.operative(doc, params_of(con_rules, "CON001"), Ctx())) == []
     assert list(consent.wrong_party_check(doc, params_of(con_rules, "CON005"), Ctx())) == []
     assert consent._compile.cache_info().currsize == 0
+
+
+# ----------------------------------------------------------------------- terms
+
+from checker.grammar import terms as grammar_terms  # noqa: E402
+from checker.rules.checks import terms  # noqa: E402
+
+ACRONYM_TEXTS = [
+    "Recalls the work of UNDP and the UN\u2011Women office;", "AT&T and A-B, G-7A, COVID-19",
+    "the U.N. and the U.S.A.\u2019s plan", "U.N.", "A.B", "X.Y.Z", "aU.N.", ".U.N.", "(U.N.D.P.)",
+    "SDGs and LDCs", "Annex IV, article XII", "A/RES/70/1", "\u00c9U and A\u00c9B and \u00c0\u00c0",
+    "A\u00a0B", "PP5 and OP7 bis", "TO BE COMPLETED\nBY THE SECRETARIAT", "no capitals here", "",
+    "Invites States", "I", "A1B", "A\u2011B", "A\u2010B",
+]
+
+
+def test_acronym_uses_as_without_the_prefilter(monkeypatch):
+    fast = [grammar_terms.find_acronym_uses.__wrapped__(t.translate(terms._HYPHENS)) for t in ACRONYM_TEXTS]
+    monkeypatch.setattr(grammar_terms, "may_have_acronym", lambda text: True)
+    plain = [grammar_terms.find_acronym_uses.__wrapped__(t.translate(terms._HYPHENS)) for t in ACRONYM_TEXTS]
+    assert fast == plain
+    assert any(fast)
+
+
+def test_two_capitals_over_bytes_as_over_text():
+    for text in ACRONYM_TEXTS + [t.upper() for t in ACRONYM_TEXTS]:
+        as_bytes = text.encode("utf-8", "surrogatepass").translate(grammar_terms.CAPITALS_AS_A)
+        assert bool(grammar_terms.TWO_CAPITALS_AS_A.search(as_bytes)) == grammar_terms.may_have_acronym(text), text
+
+
+def test_acronym_texts_are_those_with_two_capitals():
+    doc = parse_text(GA + "Recalling the report of the Secretary-General,\n\nNoting the work of UNDP,\n\n"
+                     "1. Welcomes the plan of the U.N. A\n\n2. B decides to remain seized of the matter;")
+    nodes = list(doc.text_nodes())
+    want = [n for n in nodes if grammar_terms.may_have_acronym(terms.scan_text(n))]
+    assert [n for n, _ in terms.acronym_texts(nodes)] == want
+    assert [n for n, _ in terms.AcronymTexts(doc).of(nodes)] == want
+    assert len(want) == 2  # "UNDP", "U.N."; never "A" and "B" of two texts
+
+
+def test_dotted_acronyms_as_the_plain_pattern():
+    plain = re.compile(r"(?<![\w.])(?P<acr>(?:[A-Z]\.){2,})(?P<poss>[\u2019']s\b)?(?![\w])")
+    for text in ACRONYM_TEXTS:
+        want = [(m.span(), m.span("acr"), m["poss"]) for m in plain.finditer(text)]
+        assert [(m.span(), m.span("acr"), m["poss"]) for m in grammar_terms._DOTTED_RE.finditer(text)] == want
+
+
+SHORT_FORM_TEXTS = [
+    "the Council", "xthe Council", "-the Council", "\u00e9the Council", "the  \n Council of Europe",
+    "1the Council", "_the Council", "the Councils", "Bathe Office", "the the Office", "the Office-holder",
+    "requests the Special Rapporteur on the right to food", "the Special\nRapporteur", "the 2030 Agenda",
+]
+HEADS = ["Council", "Office", "Special Rapporteur", "2030 Agenda", "Programme of Action"]
+
+
+def test_short_form_pattern_as_with_a_leading_word_boundary():
+    for head in HEADS:
+        plain = re.compile(rf"\bthe\s+{re.escape(head)}\b(?![\w-])(?!{terms._naming(head, frozenset())})")
+        fast = terms._short_form_re(head)
+        after_the = terms._after_the_re(tuple(HEADS))
+        for text in SHORT_FORM_TEXTS:
+            want = [(m.span(), m.group(0)) for m in plain.finditer(text)]
+            assert [(m.span(), m.group(0)) for m in fast.finditer(text)] == want
+            # every short form stands where the one scan for all heads stops
+            starts = {m.start() for m in after_the.finditer(text)}
+            assert {span[0] for span, _ in want} <= starts, (head, text)
+
+
+def test_finder_holding_as_a_test_of_each_text():
+    texts = ["the Office", "", "office of the Fund", "Fund", "Of", "fice", "the Council of the Office"]
+    finder = terms._Finder(texts)
+    for s in ["Office", "Fund", "the", "Of\nfice", "e", "Council"]:
+        assert finder.holding(s) == [i for i, t in enumerate(texts) if s in t], s
+    assert finder.at([0, 3, 12, 31, 44]) == [0, 2, 3, 6]  # texts start at 0, 11, 12, 31, 36, 39, 44
+
+
+@pytest.fixture(scope="module")
+def trm_rules():
+    return load_ruleset([ROOT / "rules" / "trm.yaml"], include_default=False, use_cache=False)
+
+
+@pytest.mark.parametrize("text", [
+    "4. Requests the\nSpecial Rapporteur to report;",
+    "4. Requests the  Special  Rapporteur to report;",
+    "4. Requests the the Office to report;",
+])
+def test_short_form_with_unusual_spacing_is_still_reported(trm_rules, text):
+    assert [(f.rule, f.address) for f in lint(parse_text(GA + text), trm_rules, Config())
+            if f.rule == "TRM005"] == [("TRM005", "OP4")]
+
+
+def test_rest_of_a_term_found_as_by_its_regex():
+    texts = ["the Secretary General", "Secretary\nGeneral", "Secretary  General", "Secretary-General",
+             "SecretaryGeneral", "", "ecretary General", "peace\u00a0keeping"]
+    for wrong in ["Secretary General", "peace keeping", "x", "a  b", "Under Secretary-General"]:
+        for text in texts:
+            want = terms._swap_rest_re(wrong).search(text) is not None
+            assert terms._holds_rest(text, wrong) == want, (wrong, text)
+
+
+def test_non_agreed_term_across_a_line_break_is_still_reported(trm_rules):
+    text = "4. Requests the Secretary\nGeneral to report;"
+    assert [f.rule for f in lint(parse_text(GA + text), trm_rules, Config()) if f.rule == "TRM008"] == ["TRM008"]

@@ -222,8 +222,27 @@ def find_acronym_definitions(text: str, include_short_forms: bool = True) -> lis
 # The look-behind sits after the first capital so that ``re`` can skip to capitals (3x faster).
 _ACR_REST = _ACR[len("[A-Z]"):]
 _USE_RE = re.compile(rf"(?P<acr>[A-Z](?<![\w/.\-&][A-Z]){_ACR_REST})(?P<poss>[\u2019']s\b)?(?![\w/&]|-\w|\.\w)")
-_DOTTED_RE = re.compile(r"(?<![\w.])(?P<acr>(?:[A-Z]\.){2,})(?P<poss>[\u2019']s\b)?(?![\w])")
+# "(?<![\w.])(?:[A-Z]\.){2,}", with the look-behind after the first capital for the same reason.
+_DOTTED_RE = re.compile(r"(?P<acr>[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.)+)(?P<poss>[\u2019']s\b)?(?![\w])")
 _HEADING_LINE = re.compile(r"[^\n]*")
+# Two capitals with only capitals, digits, "&", "-" or "." between them. Every use counted below
+# has them: a ``_USE_RE`` token holds two capitals (the check on ``isupper``) joined by
+# [A-Z0-9&-], a ``_DOTTED_RE`` one "X.Y.". Nine paragraphs in ten have none.
+# (No newline in it: searched in texts joined by newlines, a match is inside one of them.)
+TWO_CAPITALS = re.compile(r"[A-Z][A-Z0-9&.\-]*[A-Z]")
+
+
+# TWO_CAPITALS for many texts at once, over their UTF-8 bytes: a capital read as "A", a character
+# allowed between two as "0", any other byte (all those of a non-ASCII character too) as " ".
+# "A[A0]*A" then matches where TWO_CAPITALS does, and opens with a literal, which ``re`` looks
+# for far faster than for a class (three times faster over the corpus).
+CAPITALS_AS_A = bytes(65 if 65 <= b <= 90 else 48 if chr(b) in "0123456789&.-" else 32 for b in range(256))
+TWO_CAPITALS_AS_A = re.compile(rb"A[A0]*A")
+
+
+def may_have_acronym(text: str) -> bool:
+    """False when ``text`` can hold no acronym use nor "(ACR)" definition (both need two capitals)."""
+    return TWO_CAPITALS.search(text) is not None
 
 
 def _heading_lines(text: str) -> list[tuple[int, int]]:
@@ -242,6 +261,8 @@ def find_acronym_uses(text: str) -> list[AcronymUse]:
     """Abbreviation tokens: 2+ capitals (digits, hyphens, plural "s" allowed), and dotted forms.
 
     The list is shared between callers: do not modify it."""
+    if not may_have_acronym(text):
+        return []
     spans = sorted([(s.start, s.end) for s in find_symbols(text)] + _heading_lines(text))
     merged: list[tuple[int, int]] = []
     for s, e in spans:
