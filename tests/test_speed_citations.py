@@ -63,7 +63,7 @@ _ORIGINAL_CANDIDATE = re.compile(
 
 _CITATION_TEXT = st.lists(st.sampled_from([
     "resolution", "resolutions", "Resolutions", "RESOLUTION", "DeCiSiOn", "decision", "Decides",
-    "re\u017folution", "dec\u0131sion", " ", "  ", "\t", "\n", ",", " and ", "and", "as well as", "of", "both",
+    "re\u017folution", "dec\u0131sion", "DEC\u0130SION", "\u0130", " ", "  ", "\t", "\n", ",", " and ", "and", "as well as", "of", "both",
     "all", "60/251", "1325", "(2000)", "(III)", "A", "B", " to ", "S-8/1", "ES-10/2", "2004/81",
     "18 June 2007", "31 February 2001", "its", "Security Council ", "General Assembly",
     "paragraph 5 of", "1", "/", "(", ")", ".", ";", "217 A (III)", "x", "-", "\u0663", "\u2019"]),
@@ -108,8 +108,11 @@ def test_candidates_are_the_original_regex(text):
     want = [m.start() for m in _ORIGINAL_CANDIDATE.finditer(text)]
     cand = gc._rx()["candidate"]
     assert [m.start() for m in cand.finditer(text)] == want
+    low = text.lower()
     if text.isascii():
-        assert gc._ascii_candidates(text, text.lower(), cand) == want
+        assert gc._word_candidates(text, low, cand, gc._ASCII_WORDS) == want
+    if len(low) == len(text):
+        assert gc._word_candidates(text, low, cand, gc._OTHER_WORDS) == want
 
 
 def test_no_kind_word_no_citation():
@@ -200,3 +203,12 @@ def test_this_resolution_regex_and_prefilter(text):
     assert [m.span() for m in cc._THIS_RESOLUTION.finditer(text)] == want
     if want:
         assert "olut" in text.lower()
+
+
+def test_symbol_at_offset_is_replace():
+    """``validate_symbol(s, start)`` builds the moved match field by field: every field kept."""
+    import dataclasses
+
+    for sym in ("A/RES/60/251", "A/RES/28/2", "a/res/60/1", "A/48/486-S/26560", "E/CN.4/2005/L.11/Add.7"):
+        m = gy.validate_symbol(sym)
+        assert gy.validate_symbol(sym, 7) == dataclasses.replace(m, start=7, end=7 + len(sym))

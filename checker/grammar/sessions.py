@@ -386,7 +386,9 @@ def find_session_refs(text: str) -> list[SessionRef]:
     """
     out: list[SessionRef] = []
     if "ession" not in text and "ESSION" not in text:
-        return out  # every match of the case-sensitive _SESSION_RE holds one of them
+        # Every match of the case-sensitive _SESSION_RE holds one of them. (Inside the
+        # cache: SES001-SES003 ask again for each paragraph, and a hit is cheaper.)
+        return out
     for m in _SESSION_RE.finditer(text):
         words = _words_before(text, m.start(), 6)
         ref = _classify(text, words, m.start(), m.end(), m.group(0).rstrip("sS") or m.group(0),

@@ -9,7 +9,7 @@ of §4.5 with a suggestion where one is certain.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -318,7 +318,11 @@ def _session_info(sym: str) -> tuple[Optional[int], Optional[str], Optional[int]
 def validate_symbol(s: str, start: int = 0) -> SymbolMatch:
     """Classify and validate one symbol string (no surrounding text)."""
     m = _validate_cached(s)
-    return m if start == 0 else replace(m, start=start, end=start + len(s))
+    if start == 0:
+        return m
+    # ``replace(m, start=start, end=start + len(s))``, without its field introspection
+    return SymbolMatch(start, start + len(s), m.text, m.series, m.body, m.session, m.session_kind, m.year,
+                       m.is_draft, m.is_resolution, m.valid, m.problem, m.suggestion, m.code)
 
 
 @lru_cache(maxsize=4096)
@@ -391,14 +395,18 @@ def _validate_cached(s: str) -> SymbolMatch:
     return result(None, None, None)
 
 
-@lru_cache(maxsize=4096)  # several rules ask for the same paragraph's symbols
 def find_symbols(text: str) -> list[SymbolMatch]:
     """Document symbols in ``text`` (trailing sentence punctuation excluded).
 
     The list is shared between callers: do not modify it."""
-    out: list[SymbolMatch] = []
     if "/" not in text:
-        return out  # every symbol has a slash: most paragraphs need no scan
+        return []  # every symbol has a slash: most paragraphs need no scan (nor a cache entry)
+    return _find_symbols(text)
+
+
+@lru_cache(maxsize=4096)  # several rules ask for the same paragraph's symbols
+def _find_symbols(text: str) -> list[SymbolMatch]:
+    out: list[SymbolMatch] = []
     for m in _SYMBOL_CANDIDATE.finditer(text):
         s = m.group(0)
         e = len(s)

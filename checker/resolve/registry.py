@@ -21,13 +21,15 @@ symbol); a user row replaces a shipped row with the same key.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
+
+# Patterns are compiled on first use: a lint run that reads the registry from the cache
+# needs none of the table-building ones.
+_re = lru_cache(maxsize=None)(re.compile)
 
 DATA_PATH = Path(__file__).resolve().parents[1] / "data" / "registry.csv"
 _REPO = Path(__file__).resolve().parents[2]
@@ -78,17 +80,16 @@ class Entry:
 # Symbols <-> (body, kind, number)
 # --------------------------------------------------------------------------
 
-_SYMBOL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"^A/HRC/(RES|DEC)/(?P<n>.+)$"), "HRC", ""),
-    (re.compile(r"^E/CN\.4/SUB\.2/(RES|DEC)/(?P<n>.+)$", re.I), "SUB", ""),
-    (re.compile(r"^E/CN\.4/(RES|DEC)/(?P<n>.+)$"), "CHR", ""),
-    (re.compile(r"^A/(RES|DEC)/(?P<n>.+)$"), "GA", ""),
-    (re.compile(r"^E/(RES|DEC)/(?P<n>.+)$"), "ECOSOC", ""),
-    (re.compile(r"^S/(RES)/(?P<n>.+)$"), "SC", ""),
+_SYMBOL_FORMS: tuple[tuple[str, int, str], ...] = (   # (pattern, flags, body)
+    (r"^A/HRC/(RES|DEC)/(?P<n>.+)$", 0, "HRC"),
+    (r"^E/CN\.4/SUB\.2/(RES|DEC)/(?P<n>.+)$", re.I, "SUB"),
+    (r"^E/CN\.4/(RES|DEC)/(?P<n>.+)$", 0, "CHR"),
+    (r"^A/(RES|DEC)/(?P<n>.+)$", 0, "GA"),
+    (r"^E/(RES|DEC)/(?P<n>.+)$", 0, "ECOSOC"),
+    (r"^S/(RES)/(?P<n>.+)$", 0, "SC"),
 )
 
 
-@lru_cache(maxsize=8192)  # every lookup normalizes the cited number: the same few thousand
 def _normalize_number(number: str) -> str:
     """"217A (III)" -> "217 A (III)", "1325(2000)" -> "1325 (2000)", spaces collapsed."""
     n = " ".join(number.split())
@@ -100,8 +101,8 @@ def _normalize_number(number: str) -> str:
 def parse_symbol(symbol: str) -> Optional[tuple[str, str, str]]:
     """(body, kind, number) of a resolution/decision symbol, or None."""
     s = symbol.strip()
-    for pattern, body, _ in _SYMBOL_FORMS:
-        m = pattern.match(s)
+    for pattern, flags, body in _SYMBOL_FORMS:
+        m = _re(pattern, flags).match(s)
         if m:
             kind = "decision" if m.group(1).upper() == "DEC" else "resolution"
             return body, kind, _normalize_number(m.group("n"))
@@ -144,6 +145,9 @@ def _row_entry(row: dict[str, str], default_source: str) -> Optional[Entry]:
 
 def read_csv(path: Path) -> list[Entry]:
     """Entries of a registry CSV (the shipped one, or a user's extra file)."""
+    import csv
+    import io
+
     text = Path(path).read_text(encoding="utf-8-sig")
     out = []
     for row in csv.DictReader(io.StringIO(text)):
@@ -154,6 +158,9 @@ def read_csv(path: Path) -> list[Entry]:
 
 
 def write_csv(entries: Iterable[Entry], path: Path) -> int:
+    import csv
+    import io
+
     rows = sorted(entries, key=_sort_key)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -288,11 +295,11 @@ def lookup(citation: Any, body: Optional[str] = None, kind: Optional[str] = None
 # Building the shipped table
 # --------------------------------------------------------------------------
 
-_DATE_TEXT = re.compile(r"(\d{1,2})\s+([A-Z][a-z]+)\.?\s+(\d{4})")
+_DATE_TEXT = r"(\d{1,2})\s+([A-Z][a-z]+)\.?\s+(\d{4})"
 
 
 def _iso_from_text(text: str) -> Optional[str]:
-    m = _DATE_TEXT.search(text)
+    m = _re(_DATE_TEXT).search(text)
     if not m:
         return None
     month = _MONTH_NO.get(m.group(2).lower())
@@ -305,27 +312,25 @@ def _iso_from_text(text: str) -> Optional[str]:
         return None
 
 
-_GA_ADOPTED = re.compile(r"Resolution adopted by the General Assembly\s+on\s+(\d{1,2} [A-Z][a-z]+ \d{4})")
-_GA_NUMBER = re.compile(r"^(?P<s>[1-9]\d|S-\d{1,2}|ES-\d{1,2})/(?P<n>[1-9]\d{0,3})(?: (?P<l>[A-Z]))?\.\s+(?P<t>\S.*)$",
-                        re.M)
-_GA_SYMBOL = re.compile(r"^A/RES/(?P<s>[1-9]\d|S-\d{1,2}|ES-\d{1,2})/(?P<n>[1-9]\d{0,3})\s*$", re.M)
+_GA_ADOPTED = r"Resolution adopted by the General Assembly\s+on\s+(\d{1,2} [A-Z][a-z]+ \d{4})"
+_GA_NUMBER = r"(?m)^(?P<s>[1-9]\d|S-\d{1,2}|ES-\d{1,2})/(?P<n>[1-9]\d{0,3})(?: (?P<l>[A-Z]))?\.\s+(?P<t>\S.*)$"
+_GA_SYMBOL = r"(?m)^A/RES/(?P<s>[1-9]\d|S-\d{1,2}|ES-\d{1,2})/(?P<n>[1-9]\d{0,3})\s*$"
 _DATE_WORDS = r"(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
 # "Resolution 892 (1993) of 22 December 1993", "Resolution 242 (1967)\nof 22 November 1967",
 # "101 (1953). Resolution of 24 November 1953", "1 (1946) Resolution of 25 January 1946"
-_SC_HEAD = re.compile(r"^(?:(?i:Resolution)\s+(?P<n>[1-9]\d{0,3})\s*\((?P<y>(?:19|20)\d\d)\)(?:\s+of\s+" + _DATE_WORDS + ")?"
-                      r"|(?P<n2>[1-9]\d{0,3})\s*\((?P<y2>(?:19|20)\d\d)\)\.?\s+Resolution\s+of\s+" + _DATE_WORDS + ")",
-                      re.M)
+_SC_HEAD = (r"(?m)^(?:(?i:Resolution)\s+(?P<n>[1-9]\d{0,3})\s*\((?P<y>(?:19|20)\d\d)\)(?:\s+of\s+" + _DATE_WORDS + ")?"
+            r"|(?P<n2>[1-9]\d{0,3})\s*\((?P<y2>(?:19|20)\d\d)\)\.?\s+Resolution\s+of\s+" + _DATE_WORDS + ")")
 # "Adopted by the Security Council at its 4653rd meeting,\non 4 December 2002"
-_SC_ADOPTED = re.compile(r"Adopted by the Security Council at its [^,]{1,40} meeting,\s+on\s+" + _DATE_WORDS)
+_SC_ADOPTED = r"Adopted by the Security Council at its [^,]{1,40} meeting,\s+on\s+" + _DATE_WORDS
 
 
 def entries_from_text(text: str, name: str) -> list[Entry]:
     """The adopted resolution a corpus text holds, read from its own header."""
     head = text[:4000]
     source = f"corpus:{name}"
-    m = _GA_ADOPTED.search(head)
+    m = _re(_GA_ADOPTED).search(head)
     if m:
-        num = _GA_NUMBER.search(head, m.end())
+        num = _re(_GA_NUMBER).search(head, m.end())
         iso = _iso_from_text(m.group(1))
         if num and iso:
             title_lines = [num["t"].strip()]
@@ -337,17 +342,17 @@ def entries_from_text(text: str, name: str) -> list[Entry]:
             number = f"{num['s']}/{num['n']}" + (f" {num['l']}" if num["l"] else "")
             return [Entry(make_symbol("GA", "resolution", number), "GA", number, iso,
                           " ".join(title_lines), source)]
-        sym = _GA_SYMBOL.search(head, 0, m.start())
+        sym = _re(_GA_SYMBOL).search(head, 0, m.start())
         if sym and iso:  # the "79/9. Title" line is missing: the masthead symbol gives the number
             number = f"{sym['s']}/{sym['n']}"
             return [Entry(make_symbol("GA", "resolution", number), "GA", number, iso, "", source)]
         return []
-    m = _SC_HEAD.search(head)
+    m = _re(_SC_HEAD).search(head)
     if m:
         n, y = (m["n"], m["y"]) if m["n"] else (m["n2"], m["y2"])
         date = m.group(3) or m.group(6)
         if date is None:
-            a = _SC_ADOPTED.search(head, m.end(), m.end() + 300)
+            a = _re(_SC_ADOPTED).search(head, m.end(), m.end() + 300)
             date = a.group(1) if a else None
         iso = _iso_from_text(date) if date else None
         if iso and iso[:4] == y:

@@ -39,11 +39,12 @@ def _citations(doc: Document, ctx) -> list[tuple[Node, Citation, Optional[str]]]
     """
     def make():
         out = []
+        enacting = doc.body
         for node in ctx.nodes:
             for c in find_citations(node.text):
                 if c.date is not None and not _own_date(node.text, c):
                     c = replace(c, date=None, date_shared=False)
-                out.append((node, c, _body(c, doc.body, node.text)))
+                out.append((node, c, _body(c, enacting, node.text)))
         return out
     return ctx.memo(f"citations:{id(doc)}", make)
 
@@ -110,6 +111,7 @@ _ITS_OWNER = re.compile(r"(?<![\w-])(?:the\s+)(?P<body>General Assembly|Human Ri
                         r"Economic and Social Council|Commission on Human Rights)\s*,?\s+(?:[a-z]+\s+){0,2}?in\s+$")
 
 
+@lru_cache(maxsize=64)  # asked for every "its" citation, about the few body names
 def _canonical(body: Optional[str]) -> Optional[str]:
     if body is None:
         return None
@@ -164,6 +166,8 @@ def symbol(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                                         "suggestion": f"; write {s.suggestion}" if s.suggestion else ""},
                            fix=fix, span=span, address="HEADER")
     for node in ctx.nodes:
+        if "/" not in node.text:
+            continue  # every symbol has a slash (as find_symbols knows, but a call costs more)
         for s in find_symbols(node.text):
             if s.valid:
                 continue
@@ -340,15 +344,18 @@ def inconsistent_date(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     as outlined in its resolution 74/125") is compared with the same number cited elsewhere
     in the text, whatever that one's body."""
     first: dict[tuple, Citation] = {}
+    # The entries of ``first`` by (kind, number), in the same order: no scan of all of them.
+    by_number: dict[tuple, list[tuple[str, Citation]]] = {}
     for node, c, body in _citations(doc, ctx):
         if c.date is None or not c.date.valid or c.is_paragraph_ref:
             continue
         key = (body or "?", c.kind, c.number)
         prev = first.get(key)
         if prev is None:
-            prev = next((p for (b, k, n), p in first.items()
-                         if k == c.kind and n == c.number and (body is None or b == "?")), None)
+            same = by_number.setdefault((c.kind, c.number), [])
+            prev = next((p for b, p in same if body is None or b == "?"), None)
             first[key] = prev or c
+            same.append((key[0], first[key]))
             if prev is None:
                 continue
         if prev.date.iso != c.date.iso and not (prev.date_shared and c.date_shared):
