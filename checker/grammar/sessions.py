@@ -10,7 +10,6 @@ no problem.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import re
 from functools import lru_cache
 from dataclasses import dataclass
@@ -160,6 +159,8 @@ def _spell_fix_part(part: str) -> Optional[str]:
         return low
     if low in _KNOWN_MISSPELLINGS:
         return _KNOWN_MISSPELLINGS[low]
+    import difflib   # only for a misspelled ordinal: not worth its import on every start
+
     close = difflib.get_close_matches(low, _ALL_ORD_PARTS + list(TENS), n=1, cutoff=0.8)
     return close[0] if close else None
 
