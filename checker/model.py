@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate, repeat
+from operator import add
 from typing import Iterator, Optional
 
 DOCUMENT_KINDS = (
@@ -414,7 +416,11 @@ class LineIndex:
     __slots__ = ("_starts", "_length")
 
     def __init__(self, text: str):
-        self._starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        if "\r" in text:
+            self._starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        else:  # the common case, all in C: each line starts one past the previous line's end
+            lengths = map(len, text.split("\n")[:-1])
+            self._starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
         self._length = len(text)
 
     def position(self, offset: int) -> tuple[int, int]:

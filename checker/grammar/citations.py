@@ -262,7 +262,7 @@ def _word_candidates(text: str, low: str, candidate: re.Pattern[str],
 
 
 # ``text.lower()``, kept for the next rule that prefilters the same paragraph (CIT015).
-lowered = lru_cache(maxsize=4096)(str.lower)
+lowered = lru_cache(maxsize=1024)(str.lower)
 
 
 def find_citations(text: str) -> list[Citation]:
@@ -282,7 +282,7 @@ def find_citations(text: str) -> list[Citation]:
     return _find_citations(text)
 
 
-@lru_cache(maxsize=4096)  # the same paragraph across rules and across an editor's runs;
+@lru_cache(maxsize=1024)  # the same paragraph across rules and across an editor's runs;
 # 4096: UN texts repeat whole paragraphs from year to year
 def _find_citations(text: str) -> list[Citation]:
     out: list[Citation] = []

@@ -376,7 +376,7 @@ def _classify(text: str, words: list[tuple[int, int, str]], sess_start: int, ses
                       problem, suggestion)
 
 
-@lru_cache(maxsize=4096)  # the same paragraph across rules and across an editor's runs;
+@lru_cache(maxsize=1024)  # the same paragraph across rules and across an editor's runs;
 # 4096: UN texts repeat whole paragraphs from year to year
 def find_session_refs(text: str) -> list[SessionRef]:
     """Numbered session references ("sixty-first session", "61st session", "2023 session").

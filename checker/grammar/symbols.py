@@ -325,7 +325,7 @@ def validate_symbol(s: str, start: int = 0) -> SymbolMatch:
                        m.is_draft, m.is_resolution, m.valid, m.problem, m.suggestion, m.code)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _validate_cached(s: str) -> SymbolMatch:
     # Documents cite the same few symbols many times: validate each once.
     start = 0
@@ -404,7 +404,7 @@ def find_symbols(text: str) -> list[SymbolMatch]:
     return _find_symbols(text)
 
 
-@lru_cache(maxsize=4096)  # several rules ask for the same paragraph's symbols
+@lru_cache(maxsize=1024)  # several rules ask for the same paragraph's symbols
 def _find_symbols(text: str) -> list[SymbolMatch]:
     out: list[SymbolMatch] = []
     for m in _SYMBOL_CANDIDATE.finditer(text):

@@ -204,7 +204,7 @@ def run_rule(rule: CompiledRule, doc: Document, options: dict,
     node_filter: NodeFilter = getattr(rule, "node_filter", None) or NodeFilter({}, None)
     out: list[Finding] = []
     try:
-        nodes = list(scope_nodes(doc, rule.spec.scope))
+        nodes = _scope(doc, rule.spec.scope, memo)
         if not node_filter.empty:
             nodes = [n for n in nodes if node_filter.accepts(n, lambda n: is_last(doc, n))]
         if rule.per_document:
@@ -228,6 +228,17 @@ def run_rule(rule: CompiledRule, doc: Document, options: dict,
                            message=f"Rule {rule.code} crashed on this document "
                                    f"({type(exc).__name__}: {exc}); its findings are missing"))
     return out
+
+
+def _scope(doc: Document, scope: str, memo: Optional[dict]) -> list[Node]:
+    """The nodes of a scope, listed once per document for all its rules (read-only)."""
+    if memo is None:
+        return list(scope_nodes(doc, scope))
+    key = ("engine.scope", scope)
+    nodes = memo.get(key)
+    if nodes is None:
+        nodes = memo[key] = list(scope_nodes(doc, scope))
+    return nodes
 
 
 def _slow(rule: CompiledRule, node: Node, elapsed: float) -> Finding:
