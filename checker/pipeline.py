@@ -1,4 +1,4 @@
-"""The pipeline in one direction: read -> normalize -> parse -> lint -> positions.
+"""The pipeline in one direction: read -> normalize -> parse -> resolve -> lint -> positions.
 
 The CLI, the language server and the benchmarks all go through ``lint_source``;
 none of them reaches into a stage directly.
@@ -72,7 +72,14 @@ def parse_problems(doc: Document) -> list[Finding]:
     return out
 
 
-def lint_document(doc: Document, session: LintSession) -> list[Finding]:
+def resolve_document(doc: Document, session: LintSession):
+    """Stage 4: the document's citations, acronyms and references, linked on first use."""
+    from checker.resolve import resolve
+
+    return resolve(doc, getattr(session.config, "registry_files", None) or ())
+
+
+def lint_document(doc: Document, session: LintSession, resolution=None) -> list[Finding]:
     from checker.rules.engine import lint
 
     if doc.kind == "not-a-resolution":
@@ -80,7 +87,9 @@ def lint_document(doc: Document, session: LintSession) -> list[Finding]:
         from checker.rules.engine import RuleSet  # noqa: F401  (keeps the import graph honest)
 
         return [f for f in parse_problems(doc) if session.config.is_selected(f.rule)]
-    return lint(doc, session.ruleset, session.config, parse_problems(doc))
+    if resolution is None:
+        resolution = resolve_document(doc, session)
+    return lint(doc, session.ruleset, session.config, parse_problems(doc), resolution)
 
 
 def locate(findings: list[Finding], source_text: str) -> None:

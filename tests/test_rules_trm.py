@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.parser import parse_text
-from checker.rules.checks.terms import index_acronyms
+from checker.resolve.acronyms import index_acronyms
 from checker.rules.config import Config
 from checker.rules.engine import lint, load_ruleset
 from checker.rules.examples import run_examples

@@ -135,6 +135,7 @@ def test_consent_compiled_only_when_a_clause_needs_it(con_rules):
 # ----------------------------------------------------------------------- terms
 
 from checker.grammar import terms as grammar_terms  # noqa: E402
+from checker.resolve import acronyms  # noqa: E402
 from checker.rules.checks import terms  # noqa: E402
 
 ACRONYM_TEXTS = [
@@ -147,9 +148,9 @@ ACRONYM_TEXTS = [
 
 
 def test_acronym_uses_as_without_the_prefilter(monkeypatch):
-    fast = [grammar_terms.find_acronym_uses.__wrapped__(t.translate(terms._HYPHENS)) for t in ACRONYM_TEXTS]
+    fast = [grammar_terms.find_acronym_uses.__wrapped__(t.translate(acronyms._HYPHENS)) for t in ACRONYM_TEXTS]
     monkeypatch.setattr(grammar_terms, "may_have_acronym", lambda text: True)
-    plain = [grammar_terms.find_acronym_uses.__wrapped__(t.translate(terms._HYPHENS)) for t in ACRONYM_TEXTS]
+    plain = [grammar_terms.find_acronym_uses.__wrapped__(t.translate(acronyms._HYPHENS)) for t in ACRONYM_TEXTS]
     assert fast == plain
     assert any(fast)
 
@@ -164,9 +165,9 @@ def test_acronym_texts_are_those_with_two_capitals():
     doc = parse_text(GA + "Recalling the report of the Secretary-General,\n\nNoting the work of UNDP,\n\n"
                      "1. Welcomes the plan of the U.N. A\n\n2. B decides to remain seized of the matter;")
     nodes = list(doc.text_nodes())
-    want = [n for n in nodes if grammar_terms.may_have_acronym(terms.scan_text(n))]
-    assert [n for n, _ in terms.acronym_texts(nodes)] == want
-    assert [n for n, _ in terms.AcronymTexts(doc).of(nodes)] == want
+    want = [n for n in nodes if grammar_terms.may_have_acronym(acronyms.scan_text(n))]
+    assert [n for n, _ in acronyms.acronym_texts(nodes)] == want
+    assert [n for n, _ in acronyms.AcronymTexts(doc).of(nodes)] == want
     assert len(want) == 2  # "UNDP", "U.N."; never "A" and "B" of two texts
 
 

@@ -22,6 +22,7 @@ from typing import Iterable, Optional
 
 from checker.findings import Finding, RuleInfo
 from checker.model import Document, Node, Span
+from checker.resolve import Resolution, resolve
 from checker.rules import cache, patterns
 from checker.rules.config import Config
 from checker.rules.errors import RuleFileError
@@ -174,17 +175,20 @@ def _compile(spec: RuleSpec) -> CompiledRule:
 # ------------------------------------------------------------------ linting
 
 def lint(doc: Document, ruleset: RuleSet, config: Config,
-         extra: Iterable[Finding] = ()) -> list[Finding]:
+         extra: Iterable[Finding] = (), resolution: Optional[Resolution] = None) -> list[Finding]:
     """Run the selected rules on ``doc``. ``extra`` findings (the parser's
     structural problems, say) get the same selection, severity and
-    suppression treatment."""
+    suppression treatment. ``resolution`` is the resolve stage's result
+    (made here when not given)."""
+    if resolution is None:
+        resolution = resolve(doc, getattr(config, "registry_files", None) or ())
     selected = [r for r in ruleset.rules
                 if config.is_selected(r.code, r.spec.enabled) and not config.ignored_for_file(r.code, doc.path)]
     findings: list[Finding] = []
     memo: dict = {}
     for rule in selected:
         options = {**rule.spec.options, **config.options_for(rule.code)}
-        findings.extend(run_rule(rule, doc, options, config, memo))
+        findings.extend(run_rule(rule, doc, options, config, memo, resolution))
     findings.extend(f for f in extra
                     if config.is_selected(f.rule) and not config.ignored_for_file(f.rule, doc.path))
     active = {r.code for r in selected}
@@ -197,10 +201,10 @@ def lint(doc: Document, ruleset: RuleSet, config: Config,
     return sorted(kept, key=Finding.sort_key)
 
 
-def run_rule(rule: CompiledRule, doc: Document, options: dict,
-             config: Optional[Config] = None, memo: Optional[dict] = None) -> list[Finding]:
+def run_rule(rule: CompiledRule, doc: Document, options: dict, config: Optional[Config] = None,
+             memo: Optional[dict] = None, resolution: Optional[Resolution] = None) -> list[Finding]:
     """One rule over its scope, under the time budget (see ``patterns.py``)."""
-    ctx = RunContext(doc, rule.spec, options, config, memo)
+    ctx = RunContext(doc, rule.spec, options, config, memo, resolution)
     node_filter: NodeFilter = getattr(rule, "node_filter", None) or NodeFilter({}, None)
     out: list[Finding] = []
     try:

@@ -1,146 +1,30 @@
 """citations: document symbols and cited resolutions must be well formed and resolve (§4, §5 CIT-03..10).
 
-Citations are read with ``grammar.citations.find_citations`` from every text
-node (title, preamble, operative part, annexes, footnotes) and attributed to a
-body with ``resolve_body`` ("its resolution" is the enacting body). A check
-that needs the body skips citations whose body cannot be told: a wrong
-guess would be a false alarm. Registry checks load the registry lazily, with
-the project's ``registry:`` files (``ctx.config.registry_files``).
+The citations come from the resolve stage (``checker/resolve/citations.py``):
+every resolution or decision cited in the title, preamble, operative part,
+annexes and footnotes, with the body whose text it is ("its resolution" is
+the enacting body's). A check that needs the body skips citations whose body
+cannot be told: a wrong guess would be a false alarm. Registry checks use the
+registry the resolve stage loads (with the project's ``registry:`` files).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from functools import lru_cache
 from typing import Iterator, Optional
 
 from checker.findings import Edit, Fix
-from checker.grammar.citations import Citation, find_citations, lowered, resolve_body
+from checker.grammar.citations import Citation, lowered
 from checker.grammar.sessions import ga_session_window, hrc_session_year_slot
 from checker.grammar.symbols import find_symbols, validate_symbol
 from checker.model import Document, Footnote, Node, Span
+from checker.resolve.citations import BODY_SHORT_NAMES as _SHORT
 from checker.rules.checks import CheckHit, register
-
-_SHORT = {"General Assembly": "GA", "Human Rights Council": "HRC", "Commission on Human Rights": "CHR",
-          "Sub-Commission": "SUB", "Economic and Social Council": "ECOSOC", "Security Council": "SC"}
 
 
 def _citations(doc: Document, ctx) -> list[tuple[Node, Citation, Optional[str]]]:
-    """(node, citation, body name or None) for every citation in the rule's scope, cached per document.
-
-    The citation's ``date`` is kept only when it is the number's own: written
-    right after it ("60/251 of 15 March 2006") or explicitly shared ("both of",
-    "all of"). In "resolutions 446 (1979), 452 (1979) of 20 July 1979, 465
-    (1980)" the date belongs to 452 alone, and in "its resolutions 71/243 and
-    75/233 of 21 December 2020" drafters date only the last (the first was
-    dated at its first mention), so a date the grammar spread over a list is
-    dropped rather than checked.
-    """
-    def make():
-        out = []
-        enacting = doc.body
-        for node in ctx.nodes:
-            for c in find_citations(node.text):
-                if c.date is not None and not _own_date(node.text, c):
-                    c = replace(c, date=None, date_shared=False)
-                out.append((node, c, _body(c, enacting, node.text)))
-        return out
-    return ctx.memo(f"citations:{id(doc)}", make)
-
-
-_DIRECT = re.compile(r"\s+(?:(?:both|all)\s+)?of\s+")
-_EXPLICIT_SHARE = re.compile(r"\b(?:both|all)\s+of\s+$")
-
-
-def _own_date(text: str, c: Citation) -> bool:
-    if c.date is None:
-        return False
-    if _DIRECT.fullmatch(text, c.end, c.date.start):
-        return True
-    return _EXPLICIT_SHARE.search(text, max(0, c.date.start - 12), c.date.start) is not None
-
-
-# Organ words: when one is named in the clause around "its resolution", "its" may be that
-# organ's ("the Environment Assembly, in its resolution 5/14", "the Working Group is
-# implementing its decision 7/1", "through its resolution 54/18 ..., the Human Rights Council").
-_ORGAN = re.compile(r"\b(?:[A-Z][\w-]*\s+)*(?:Assembly|Council|Commission|Committee|Group|Conference|Organization|"
-                    r"Board|Forum|Programme|Fund|Agency|Union|Parties|Court|Tribunal|Mechanism|Office|"
-                    r"Secretariat|Secretary-General|Summit|Bank|Meeting|Panel|Platform|Institute|Body)\b")
-_CLAUSE_END = re.compile(r"[;.]\s|\n")
-
-
-# After the number, an organ is the owner only as the subject of the clause, set off by a comma
-# ("through its resolution 54/18 of ..., the Human Rights Council decided"). One named after a
-# preposition ("on the Addis Ababa Action Agenda of the Third International Conference", "on the
-# Voluntary Fund for ...") is what the resolution is about.
-_SUBJECT_AFTER = re.compile(r",\s+(?:the\s+)?$")
-
-
-def _its_owner(text: str, c: Citation, enacting: Optional[str]) -> tuple[bool, Optional[str]]:
-    """(clear, body) for an "its" citation: the organ named in its clause, if any.
-
-    "its" is read from the words before the citation; after it, only an organ that
-    is the subject of the clause counts."""
-    return _its_owner_of_phrase(text, c.full_start, c.full_end, enacting)
-
-
-@lru_cache(maxsize=1024)  # the numbers of one phrase ("its resolutions 60/1, 60/2 and 60/3") share it
-def _its_owner_of_phrase(text: str, full_start: int, full_end: int,
-                         enacting: Optional[str]) -> tuple[bool, Optional[str]]:
-    lo = max(0, full_start - 250)
-    before = text[lo:full_start]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
-    before = before[cut:]
-    after = text[full_end:full_end + 100]
-    m = _CLAUSE_END.search(after)
-    after = after[:m.start()] if m else after
-    organs = [o.group(0) for o in _ORGAN.finditer(before)] + \
-             [o.group(0) for o in _ORGAN.finditer(after) if _SUBJECT_AFTER.search(after, 0, o.start())]
-    own = {"General Assembly": "Assembly", "Commission on Human Rights": "Commission"}.get(enacting or "", "Council")
-    organs = [o for o in organs if not (enacting and (o.endswith(enacting) or o == own))]
-    if not organs:
-        return True, enacting
-    adjacent = _ITS_OWNER.search(before)
-    if adjacent:   # "the Security Council in its resolutions", "the Council, in its decision"
-        return True, adjacent["body"]
-    return False, None
-
-
-_ITS_OWNER = re.compile(r"(?<![\w-])(?:the\s+)(?P<body>General Assembly|Human Rights Council|Security Council|"
-                        r"Economic and Social Council|Commission on Human Rights)\s*,?\s+(?:[a-z]+\s+){0,2}?in\s+$")
-
-
-@lru_cache(maxsize=64)  # asked for every "its" citation, about the few body names
-def _canonical(body: Optional[str]) -> Optional[str]:
-    if body is None:
-        return None
-    return next((b for b in _SHORT if body == b or body.upper() == _SHORT[b]), body)
-
-
-_NAMED_BEFORE = re.compile(r"[A-Z][\w-]*\s+$")
-
-
-def _body(c: Citation, enacting: Optional[str], text: str) -> Optional[str]:
-    """The citation's body, or None when it cannot be told.
-
-    Works around two readings of ``resolve_body`` that would be false alarms:
-    "United Nations Environment Assembly resolution 5/5" is not the General
-    Assembly (nor "World Health Assembly"), and in "the Security Council in its
-    resolutions" the owner of "its" is the Council named, not the enacting body.
-    """
-    bt = c.body_text
-    if bt in ("Assembly", "Council", "Commission") and not c.body_inherited:
-        if _NAMED_BEFORE.search(text, max(0, c.full_start - 40), c.full_start):
-            return None   # "Environment Assembly", "Trade and Development Council"
-    if bt is not None and bt.lower() == "its":
-        clear, owner = _its_owner(text, c, _canonical(enacting))
-        body = owner if clear else None
-    else:
-        body = resolve_body(c, enacting)
-    if body is None and c.form == "sc":
-        return "Security Council"   # "n (yyyy)" is only ever the Council's form
-    return body
+    """(node, citation, body name or None) for every citation: the resolve stage's, linked once per document."""
+    return ctx.resolution.citations
 
 
 # --------------------------------------------------------------------------
@@ -368,11 +252,7 @@ def inconsistent_date(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 # --------------------------------------------------------------------------
 
 def _registry(ctx):
-    from checker.resolve.registry import load_registry
-
-    config = getattr(ctx, "config", None)
-    files = tuple(getattr(config, "registry_files", None) or ())
-    return load_registry(files)
+    return ctx.resolution.registry
 
 
 def _entry(reg, c: Citation, body: Optional[str]):

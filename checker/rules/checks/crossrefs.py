@@ -1,9 +1,8 @@
 """crossrefs: "paragraph 3 above" and "the annex to the present resolution" must point at something (ED-15, CIT-11).
 
-Only references to the resolution itself are resolved: "paragraph N above/
-below" and "paragraph N of the present resolution". "Paragraph 5 of
-resolution 60/251" cites another text and is left alone. A reference is
-resolved among the operative paragraphs of the same part of a composite
+The references come from the resolve stage (``checker/resolve/references.py``):
+only references to the resolution itself, "paragraph N above/below" and
+"paragraph N of the present resolution". A reference is resolved among the operative paragraphs of the same part of a composite
 resolution; "paragraph N of the annex to the present resolution" is resolved
 among the annex's own numbered paragraphs.
 """
@@ -13,17 +12,10 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from checker.model import Document, OperativeParagraph, Paragraph, PreambularParagraph
+from checker.model import Document, OperativeParagraph, PreambularParagraph
+from checker.resolve.references import ITEM as _ITEM, NUMBER as _NUM
 from checker.rules.checks import CheckHit, register
 
-# "paragraph 5 above", "paragraphs 3 and 4 above", "paragraph 5 (a) above",
-# "paragraphs 2 to 4 below", "paragraph 2 of the present resolution"
-_ITEM = r"\d{1,3}(?:\s?\([a-z]{1,4}\))?"
-# "[Pp](?<!\w[Pp])" is "\b[Pp]" with the letter first, so that ``re`` can skip to it (3x faster).
-_REF = re.compile(
-    rf"[Pp](?<![\w][Pp])aragraphs?\s+(?P<items>{_ITEM}(?:\s*(?:,|and|to|or|\u2013|-)\s*{_ITEM})*)"
-    r"\s+(?P<where>above|below|of\s+(?:the\s+present|this)\s+resolution|hereof)\b")
-_NUM = re.compile(r"(?P<n>\d{1,3})(?:\s?\((?P<sub>[a-z]{1,4})\))?")
 # "paragraph 12 of the annex to the present resolution", "paragraphs 3 and 4 of annex II to ..."
 _ANNEX_PARAGRAPH_REF = re.compile(
     rf"[Pp](?<![\w][Pp])aragraphs?\s+(?P<items>{_ITEM}(?:\s*(?:,|and|to|or|\u2013|-)\s*{_ITEM})*)"
@@ -38,10 +30,6 @@ _ANNEX_LINE = re.compile(r"^[ \t#*]*(?:Annex|ANNEX)(?:[ \t]+[IVX]+)?\b", re.M)
 
 def _numbered(doc: Document, part: str) -> dict[int, OperativeParagraph]:
     return {p.number: p for p in doc.operative if p.number is not None and p.part == part}
-
-
-def _paragraph_of(node) -> Optional[Paragraph]:
-    return node if isinstance(node, Paragraph) else getattr(node, "parent", None)
 
 
 @register("crossrefs.paragraph", placeholders=("target", "problem"))
@@ -132,22 +120,8 @@ def annex_refs(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 
 
 def _refs(doc: Document, ctx) -> list:
-    """Every "paragraph N above/below/of the present resolution", found once for CIT004 and CIT005."""
-    if doc.kind in ("amendment", "not-a-resolution"):
-        return []  # an amendment quotes the paragraphs of another draft
-    return ctx.memo(f"crossrefs:{ctx.rule.scope}", lambda: list(_find_refs(ctx.nodes)))
-
-
-def _find_refs(nodes) -> Iterator:
-    for node in nodes:
-        if "aragraph" not in node.text:   # the cheap test first: most nodes have no reference
-            continue
-        para = _paragraph_of(node)
-        if not isinstance(para, (PreambularParagraph, OperativeParagraph)):
-            continue
-        for m in _REF.finditer(node.text):
-            for nm in _NUM.finditer(m["items"]):
-                yield node, m, int(nm["n"]), nm["sub"], para
+    """Every "paragraph N above/below/of the present resolution": the resolve stage's, found once."""
+    return ctx.resolution.paragraph_refs
 
 
 def _fix(node, start: int, end: int, replacement: str):

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 from checker.findings import Finding, Fix
 from checker.model import Document, Node, Span
+from checker.resolve import Resolution, resolve
 from checker.rules.patterns import capped
 from checker.rules.spec import RuleSpec
 
@@ -50,8 +51,9 @@ class RunContext:
     """What a rule sees while running on one document."""
 
     def __init__(self, doc: Document, rule: RuleSpec, options: dict[str, Any], config: Any = None,
-                 memo: Optional[dict[str, Any]] = None):
+                 memo: Optional[dict[str, Any]] = None, resolution: Optional[Resolution] = None):
         self.doc = doc
+        self._resolution = resolution
         self.rule = rule
         self.options = options
         self.config = config  # the project Config (registry files ...), None in isolated runs
@@ -59,6 +61,14 @@ class RunContext:
         # Shared by every rule run on the same document: the acronym index or the
         # citations are built once, not once per rule that reads them.
         self._cache: dict[str, Any] = {} if memo is None else memo
+
+    @property
+    def resolution(self) -> Resolution:
+        """The document's citations, acronyms and references (the resolve stage);
+        made here when a rule runs on its own (rule examples, tests)."""
+        if self._resolution is None:
+            self._resolution = resolve(self.doc, getattr(self.config, "registry_files", None) or ())
+        return self._resolution
 
     def doc_span(self) -> Span:
         """Where a finding about the whole document points: its start."""
