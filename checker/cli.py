@@ -38,9 +38,6 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="reslint")
 def main() -> None:
     """reslint: a linter for United Nations draft resolutions."""
-    from checker import regex_cache
-
-    regex_cache.install()  # before any grammar or rule module compiles its patterns
 
 
 def _config(paths: list[str], config_path: Optional[str], overrides: dict):
@@ -264,5 +261,13 @@ def lsp() -> None:
     serve()
 
 
-if __name__ == "__main__":
+def run() -> None:
+    """The ``reslint`` command: ``main`` with compiled regexes kept across runs."""
+    from checker import regex_cache
+
+    regex_cache.install()  # before any grammar or rule module compiles its patterns
     main()
+
+
+if __name__ == "__main__":
+    run()

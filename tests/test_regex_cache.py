@@ -86,3 +86,24 @@ def test_corrupt_table_is_ignored(tmp_path):
         f.write_bytes(b"\x80\x05not a pickle")
     again = _run(env)
     assert again["out"] == plain["out"] == first["out"]
+
+
+def test_entries_no_run_uses_are_dropped(tmp_path, monkeypatch):
+    """A pattern built from one document's words fades; the ones every run uses stay."""
+    import pickle
+
+    from checker import regex_cache
+
+    path = tmp_path / "table.pickle"
+    monkeypatch.setattr(regex_cache, "_path", path)
+    monkeypatch.setattr(regex_cache, "_entries", {("str", "static", 0): ("e1", 0), ("str", "one-document", 0): ("e2", 0)})
+    monkeypatch.setattr(regex_cache, "_saves", 0)
+    for run in range(regex_cache._KEEP_SAVES + 1):
+        monkeypatch.setattr(regex_cache, "_used", {("str", "static", 0)} | ({("str", "one-document", 0)} if run == 0 else set()))
+        monkeypatch.setattr(regex_cache, "_dirty", True)  # each run compiled something new
+        regex_cache.save()
+        saves, entries = pickle.loads(path.read_bytes())
+        monkeypatch.setattr(regex_cache, "_saves", saves)
+        monkeypatch.setattr(regex_cache, "_entries", dict(entries))
+        assert ("str", "static", 0) in entries
+        assert (("str", "one-document", 0) in entries) == (run < regex_cache._KEEP_SAVES)
