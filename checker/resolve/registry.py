@@ -177,15 +177,28 @@ def write_csv(entries: Iterable[Entry], path: Path) -> int:
 # --------------------------------------------------------------------------
 
 class Registry:
-    def __init__(self, entries: Iterable[Entry]):
-        self._by_key: dict[tuple[str, str, str], Entry] = {}
+    """Entries by (body, kind, number). Rows are kept as plain tuples and made into
+    ``Entry`` objects when looked up: a lint looks up a handful of its 3,000."""
+
+    def __init__(self, entries: Iterable[Entry] = (), rows: Optional[dict[tuple[str, str, str], tuple]] = None):
+        self._rows: dict[tuple[str, str, str], tuple] = dict(rows or {})
         for e in entries:
-            self._by_key[e.key] = e   # later files override earlier ones
+            self._rows[e.key] = _row(e)   # later files override earlier ones
+        self._made: dict[tuple[str, str, str], Entry] = {}
         # Answers of ``get``: a document looks the same numbers up for several rules.
         self._answers: dict[tuple, Optional[Entry]] = {}
 
     def __len__(self) -> int:
-        return len(self._by_key)
+        return len(self._rows)
+
+    def _entry(self, key: tuple[str, str, str]) -> Optional[Entry]:
+        e = self._made.get(key)
+        if e is None:
+            row = self._rows.get(key)
+            if row is None:
+                return None
+            e = self._made[key] = Entry(*row)
+        return e
 
     def get(self, body: Optional[str], kind: str, number: str, exact: bool = False) -> Optional[Entry]:
         """The entry for ``number``; without a body only an unambiguous match.
@@ -206,22 +219,22 @@ class Registry:
         bodies = [_body_code(body)] if body else list(BODY_CODES)
         number = _normalize_number(number)
         if exact:
-            found = [e for b in bodies if b for e in [self._by_key.get((b, kind, number))] if e is not None]
+            found = [e for b in bodies if b for e in [self._entry((b, kind, number))] if e is not None]
         else:
             found = [e for b in bodies if b for e in self._candidates(b, kind, number)]
         return found[0] if len(found) == 1 else None
 
     def _candidates(self, body: str, kind: str, number: str) -> list[Entry]:
-        e = self._by_key.get((body, kind, number))
+        e = self._entry((body, kind, number))
         if e is not None:
             return [e]
         m = re.fullmatch(r"(.+?) [A-Z](?: (?:and|to) [A-Z])?", number)
         if m and "(" not in number:
-            e = self._by_key.get((body, kind, m.group(1)))
+            e = self._entry((body, kind, m.group(1)))
             return [e] if e is not None else []
         if "(" not in number:
-            lettered = [v for (b, k, n), v in self._by_key.items()
-                        if b == body and k == kind and re.fullmatch(re.escape(number) + r" [A-Z]", n)]
+            lettered = [self._entry(key) for key in self._rows
+                        if key[0] == body and key[1] == kind and re.fullmatch(re.escape(number) + r" [A-Z]", key[2])]
             return lettered if len(lettered) == 1 else []
         return []
 
@@ -254,28 +267,32 @@ def load_registry(extra_files: Iterable[Path] = ()) -> Registry:
 
 @lru_cache(maxsize=8)
 def _load(files: tuple[tuple[str, float], ...]) -> Registry:
-    entries = _read_cached(DATA_PATH) if DATA_PATH.is_file() else []
+    rows = _read_cached(DATA_PATH) if DATA_PATH.is_file() else {}
     for path, mtime in files:
         if mtime < 0:
             raise FileNotFoundError(f"registry file not found: {path}")
-        entries.extend(_read_cached(Path(path)))
-    return Registry(entries)
+        rows.update(_read_cached(Path(path)))   # later files override earlier ones
+    return Registry(rows=rows)
 
 
-def _read_cached(path: Path) -> list:
-    """``read_csv`` through the cross-run cache, keyed by the file's bytes: parsing
-    the shipped table takes longer than an editor's whole lint of one draft."""
+def _row(e: Entry) -> tuple:
+    return (e.symbol, e.body, e.number, e.date, e.title, e.source)
+
+
+def _read_cached(path: Path) -> dict[tuple[str, str, str], tuple]:
+    """``read_csv`` through the cross-run cache, keyed by the file's bytes, as rows by
+    key: parsing the shipped table takes longer than an editor's whole lint of one
+    draft, and plain tuples unpickle several times faster than ``Entry`` objects."""
     from checker.rules import cache
 
     data = path.read_bytes()
     key = cache.key_for([(str(path), data)])
-    rows = cache.load("registry", key)
-    if isinstance(rows, tuple):   # plain tuples unpickle in half the time of Entry objects
-        return [Entry(*row) for row in rows]
-    entries = read_csv(path)      # (an older cache held a list of Entry: replaced)
-    cache.store("registry", key, tuple((e.symbol, e.body, e.number, e.date, e.title, e.source)
-                                       for e in entries))
-    return entries
+    rows = cache.load("registry-rows", key)
+    if isinstance(rows, dict):
+        return rows
+    rows = {e.key: _row(e) for e in read_csv(path)}
+    cache.store("registry-rows", key, rows)
+    return rows
 
 
 def lookup(citation: Any, body: Optional[str] = None, kind: Optional[str] = None,

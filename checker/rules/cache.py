@@ -129,8 +129,8 @@ def clear_cache() -> int:
     """Remove every cache entry; return how many files were removed."""
     folder = cache_dir()
     removed = 0
-    for pattern in ("rules-*.pickle", "config-*.pickle", "regex-*.pickle", ".rules-*.tmp", ".config-*.tmp",
-                    ".regex-*.tmp"):
+    for pattern in ("rules-*.pickle", "config-*.pickle", "regex-*.pickle", "registry-*.pickle",
+                    ".rules-*.tmp", ".config-*.tmp", ".regex-*.tmp", ".registry-*.tmp"):
         for entry in folder.glob(pattern):
             try:
                 entry.unlink()
