@@ -50,7 +50,13 @@ def phrase_regex(phrase: str, *, word: bool = True) -> str:
     """A plain phrase as a regex: literal words, any run of whitespace between
     them, and word boundaries that also work next to punctuation."""
     body = r"\s+".join(re.escape(w) for w in phrase.split())
-    return rf"(?<!\w){body}(?!\w)" if word else body
+    if not word:
+        return body
+    if phrase[:1].isalnum() or phrase[:1] == "_":
+        # "V(?<!\w.)iet" is "(?<!\w)Viet" with the letter first: ``re`` can then skip
+        # ahead to the letters a phrase may start with instead of trying every position.
+        return rf"{re.escape(phrase[0])}(?<!\w.){body[len(re.escape(phrase[0])):]}(?!\w)"
+    return rf"(?<!\w){body}(?!\w)"
 
 
 def compile_pattern(pattern: str, flags: int, error: ErrorFn) -> re.Pattern:

@@ -11,7 +11,7 @@ replacement that is capitalized by nature ("Member States") stays so.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Optional
 
 from checker.findings import Edit, Finding, Fix
 from checker.model import Node
@@ -35,13 +35,17 @@ def match_case(found: str, right: str) -> str:
 
 
 class Substitution(CompiledRule):
-    def __init__(self, spec: RuleSpec, swaps: list[tuple[re.Pattern, str]], exceptions: list[re.Pattern]):
+    def __init__(self, spec: RuleSpec, swaps: list[tuple[re.Pattern, str]], exceptions: list[re.Pattern],
+                 any_wrong: Optional[re.Pattern] = None):
         super().__init__(spec)
         self.swaps = swaps
         self.exceptions = exceptions
         self.safe = spec.params.get("fix-safe", True)
+        self.any_wrong = any_wrong
 
     def run(self, node: Node, ctx: RunContext) -> Iterator[Finding]:
+        if self.any_wrong is not None and ctx.search(self.any_wrong, node.text) is None:
+            return  # no wrong form at all: one scan instead of one per swap
         taken: list[tuple[int, int]] = []  # one finding per stretch of text
         hits = []
         for pattern, right in self.swaps:
@@ -81,4 +85,9 @@ def compile(spec: RuleSpec, source: RuleSource) -> CompiledRule:
             except (re.error, IndexError) as exc:
                 raise spec.error(("swap", wrong), f"bad replacement {right!r}: {exc}") from None
         swaps.append((pattern, right))
-    return Substitution(spec, swaps, exception_patterns(spec, flags))
+    # Phrase swaps are escaped words: their alternation matches somewhere exactly when one of
+    # them does. (Not for regex swaps: a back-reference would count the groups of the others.)
+    any_wrong = None
+    if not regex and len(swaps) > 1:
+        any_wrong = re.compile("|".join(f"(?:{p.pattern})" for p, _ in swaps), flags)
+    return Substitution(spec, swaps, exception_patterns(spec, flags), any_wrong)
