@@ -340,3 +340,115 @@ def test_required_words_of_trigger_patterns() -> None:
     assert required_words(r"(?:build|strengthen)\s+capacit(?:y|ies)") == {"capacit"}
     assert required_words(r"[a-z]+\s+aid") is None      # nothing of four letters every match needs
     assert required_words(r"(unclosed") is None
+
+
+# ------------------------------------------------------------ held-out review 3/4: amendments, deployments, later calls
+
+AMENDMENT = "Mali and Norway: amendment to draft resolution A/C.3/81/L.40\n\n"
+REPLACE_OP = "4. Replace operative paragraph 6 with the following text:\n\n"
+
+
+def amendment_found(ruleset, text: str) -> list[tuple[str, str]]:
+    doc = parse_text(AMENDMENT + text)
+    assert doc.kind == "amendment"
+    return [(f.rule, f.address) for f in lint(doc, ruleset, Config())]
+
+
+@pytest.mark.parametrize("text", [
+    # The proposed paragraph on its own line, and quoted on the instruction's line.
+    REPLACE_OP + "“6. Requests the Office to provide technical assistance to States in the area of juvenile justice;”",
+    "4. Replace operative paragraph 6 with the following text: “6. Requests the Office to provide technical "
+    "assistance to States in the area of juvenile justice;”",
+    # A negotiation label or "bis" number before the proposed paragraph.
+    "4. After operative paragraph 6, insert a new operative paragraph, reading:\n\n“[OP6bis] Encourages the "
+    "international community to provide capacity-building to developing countries;”",
+    "4. After operative paragraph 6, insert a new operative paragraph, reading:\n\n“6 bis. Encourages the "
+    "international community to provide capacity-building to developing countries;”",
+])
+def test_amendment_proposed_operative_paragraph_is_judged_at_the_instruction(ruleset, text):
+    assert amendment_found(ruleset, text) == [("CON001", "OP4")]
+
+
+def test_amendment_finding_points_into_the_proposed_text(ruleset):
+    doc = parse_text(AMENDMENT + REPLACE_OP + "“6. Requests the Office to provide technical assistance to States;”")
+    [f] = lint(doc, ruleset, Config())
+    assert doc.source[f.span.start:f.span.end] == "technical assistance"
+    assert doc.source.rfind("\n", 0, f.span.start) > doc.source.find("following text:")
+
+
+@pytest.mark.parametrize("text", [
+    REPLACE_OP + "“6. Requests the Office to provide technical assistance to States, at their request;”",
+    REPLACE_OP + "“6. Recalls that the Office provides technical assistance to States;”",
+    # Deleted text and replaced fragments are not proposed paragraphs.
+    "4. Delete operative paragraph 6, which reads:\n\n“6. Requests the Office to provide technical assistance to States;”",
+    "4. In operative paragraph 6, delete the following sentence:\n\n“Requests the Office to provide technical "
+    "assistance to States.”",
+    "4. In operative paragraph 6, replace the words “technical assistance to States” with the words "
+    "“technical assistance to States, at their request”.",
+    "4. In operative paragraph 6, after the words “technical assistance”, insert the words “to States”.",
+    # A proposed preambular paragraph is for CON003, not CON001; this one only recalls.
+    "4. Insert a new preambular paragraph after the third preambular paragraph, reading:\n\n“Recalling that the "
+    "Office provides technical assistance to States,”",
+])
+def test_amendment_traps_stay_silent(ruleset, text):
+    assert amendment_found(ruleset, text) == []
+
+
+def test_amendment_proposed_preambular_call_is_con003(ruleset):
+    text = ("4. Insert a new preambular paragraph after the third preambular paragraph, reading:\n\n“Urging the "
+            "Office to expand its technical assistance to States in the area of juvenile justice,”")
+    assert amendment_found(ruleset, text) == [("CON003", "OP4")]
+
+
+def test_quoted_text_in_an_ordinary_draft_is_not_treated_as_proposed(ruleset):
+    # Only amendments propose text; a draft resolution's paragraph reads as it stands.
+    text = ("4. Recalls the following text:\n\n“Requests the Office to provide technical assistance to States;”")
+    assert found(ruleset, text) == []
+
+
+@pytest.mark.parametrize("head", [GA, SC])
+def test_team_deployed_to_a_named_country_to_give_assistance(ruleset, head):
+    text = ("3. Requests the Secretary-General to deploy a team of electoral experts to the Republic of Guinea "
+            "to provide technical assistance for the preparation of the elections;")
+    got = found(ruleset, text, head)
+    assert ("CON001", "OP3") in got
+    # The Security Council is not asked for consent to a presence (CON004), only to assistance.
+    assert ("CON004", "OP3") not in got or head == GA
+
+
+@pytest.mark.parametrize("text", [
+    "3. Requests the Secretary-General to deploy, at the request of the Government of Haiti, a team of electoral "
+    "experts to Haiti to provide technical assistance for the preparation of the elections;",
+    "3. Requests the Secretary-General to deploy a team of experts to the United Nations Mission in South Sudan "
+    "to provide technical advice on elections;",
+    "3. Calls upon Member States to deploy experts to Haiti to provide technical assistance;",
+])
+def test_deployment_traps_stay_silent(ruleset, text):
+    assert found(ruleset, text, SC) == []
+
+
+def test_later_call_in_a_preambular_paragraph(ruleset):
+    text = ("Noting that the United Nations Development Programme supports national human rights institutions, "
+            "and urging it to expand its technical assistance to the national institutions of all States,\n\n"
+            "1. Decides to remain seized of the matter.\n")
+    doc = parse_text(GA + text)
+    [f] = lint(doc, ruleset, Config())
+    assert (f.rule, f.address, f.severity) == ("CON003", "PP1", "info")
+    assert doc.source.find("urging") < f.span.start
+
+
+@pytest.mark.parametrize("text", [
+    # Consent anywhere in the paragraph covers the later call.
+    "Noting that the United Nations Development Programme supports, at the request of States, national human "
+    "rights institutions, and urging it to expand its technical assistance to the national institutions,",
+    # "them" may be the States named before it.
+    "Noting that States and the Office cooperate closely, and urging them to expand technical assistance to "
+    "national institutions,",
+    # States asked to seek assistance, or to give it: no outside provider.
+    "Noting the work of the Office, and encouraging Member States to seek technical assistance from it,",
+    "Noting the work of the Office, and inviting States to provide technical assistance to other States,",
+    # A later clause that does not call ("and noting ...").
+    "Welcoming the work of the Office, and noting its technical assistance to developing countries,",
+])
+def test_later_call_traps_stay_silent(ruleset, text):
+    assert found(ruleset, text + "\n\n1. Decides to remain seized of the matter.\n") == []

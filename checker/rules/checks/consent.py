@@ -18,6 +18,14 @@ phrase such as "the need for"), ``self-request`` (the State itself asks),
 work: "technical cooperation trust funds", "assist the secretariat in carrying
 out technical cooperation"), ``state-addressees`` and ``own-recipients`` (when
 States are among those asked, "national institutions" are their own).
+
+A preambular paragraph that opens by noting or recalling may still call later
+("..., and urging them to expand their technical assistance"): each such call is
+judged too (``_preamble_hit``). In an amendment, the paragraphs an instruction
+proposes ("Replace operative paragraph 5 with the following text: “5. Requests
+...”") are the text to be adopted: CON001 and CON003 judge them as operative or
+preambular paragraphs, reported at the instruction (``_new_text``). The parser keeps
+them inside the instruction's node text, so they are found there line by line.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ from typing import Iterable, Iterator, Optional
 
 from checker.model import Document, Node, Paragraph, SubParagraph
 from checker.rules.checks import CheckHit, register
-from checker.vocabulary import OPERATIVE_VERBS
+from checker.vocabulary import OPERATIVE_VERBS, PREAMBULAR_FIRST_WORDS
 
 _LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _SCHEMA = {
@@ -466,14 +474,30 @@ def operative(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     if _skipped(doc, params):
         return
     triggers = _phrases(params, "triggers")
+    amendment = doc.kind == "amendment"
     for para in ctx.nodes:
         if not isinstance(para, Paragraph) or not _triggered(triggers, para.text):
             continue
-        for clause in _chapeau_clauses(para):
-            m = needs_consent_memo(para.text, clause, params)
-            if m:
-                yield _hit(para, m, params)
-                break
+        # An amendment's instruction is judged without the new text it quotes (below).
+        end = min(para.chapeau_end, _new_text(para)[0]) if amendment else para.chapeau_end
+        m = _operative_hit(para.text, para.body_start, end, para.opening, params)
+        if m:
+            yield _hit(para, m, params)
+    if amendment:
+        for para, new in _amendment_texts(doc, triggers):
+            if new.kind == "operative":
+                m = _operative_hit(para.text, new.start, new.end, new.opening, params)
+                if m:
+                    yield _hit(para, m, params)
+
+
+def _operative_hit(text: str, start: int, end: int, opening: str, params: dict) -> Optional[re.Match]:
+    """The first clause of ``text[start:end]`` (an operative chapeau) that needs consent."""
+    for clause in clauses(text, start, end, opening):
+        m = needs_consent_memo(text, clause, params)
+        if m:
+            return m
+    return None
 
 
 @register("consent.subparagraph", placeholders=PLACEHOLDERS, params_schema=_SCHEMA)
@@ -522,13 +546,172 @@ def preamble(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     if _skipped(doc, params):
         return
     triggers = _phrases(params, "triggers")
+    amendment = doc.kind == "amendment"
     for para in ctx.nodes:
         if not isinstance(para, Paragraph) or not _triggered(triggers, para.text):
             continue
-        whole = Clause(para.body_start, len(para.text), para.opening)
-        m = needs_consent_memo(para.text, whole, params, preamble=True)
+        end = _new_text(para)[0] if amendment else len(para.text)
+        m = _preamble_hit(para.text, para.body_start, end, para.opening, params)
         if m:
             yield _hit(para, m, params)
+    if amendment:
+        for para, new in _amendment_texts(doc, triggers):
+            if new.kind == "preamble":
+                m = _preamble_hit(para.text, new.start, new.end, new.opening, params)
+                if m:
+                    yield _hit(para, m, params)
+
+
+# "..., and urging them to expand ...": a later call in a preambular paragraph. The paragraph's
+# opening ("Noting that the Office provides support ...") does not make it a description.
+_PREAMBLE_CALL = re.compile(r",\s+and\s+(?=(?:also\s+|further\s+|strongly\s+)?(?:urging|calling|encouraging|inviting|requesting|appealing)\b)")
+# "urging them", "calling upon it": those asked are named earlier in the paragraph.
+_PRONOUN = re.compile(r"\s*(?:also\s+|further\s+|strongly\s+)?[a-z]+(?:\s+(?:upon|on))?\s+(?:them|it|both|those\s+entities)\s*$")
+
+
+def _preamble_hit(text: str, start: int, end: int, opening: str, params: dict) -> Optional[re.Match]:
+    """The trigger of a preambular paragraph (``text[start:end]``) that calls for assistance without consent.
+
+    The paragraph is one clause, as before; when that does not call for anything, each later
+    call ("..., and urging them to ...") is judged on its own, covered by consent language
+    anywhere in the paragraph. A pronoun stands for those named before it ("Noting that the
+    Office provides support, and urging them ..."), unless States are named there too (then
+    "them" may be the States)."""
+    m = needs_consent_memo(text, Clause(start, end, opening), params, preamble=True)
+    if m is not None:
+        return m
+    breaks = [b for b in _PREAMBLE_CALL.finditer(text, start, end)]
+    if not breaks:
+        return None
+    states = _pat(params, "state-addressees")
+    for i, b in enumerate(breaks):
+        c_end = breaks[i + 1].start() if i + 1 < len(breaks) else end
+        clause = Clause(b.end(), c_end, _opening_at(text, b.end()))
+        before = text[start:b.start()]
+        asked = None
+        if _PRONOUN.match(addressee(text[clause.start:clause.end])):
+            if states is not None and states.search(before):
+                continue
+            asked = before
+        m = needs_consent(text, clause, params, preamble=True, governing=[text[start:end]], asked=asked)
+        if m is not None:
+            return m
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class NewText:
+    """A paragraph an amendment proposes (quoted after its instruction): offsets in the node's text."""
+    start: int  # after the quote mark and the paragraph's number
+    end: int  # before the closing quote mark
+    opening: str
+    kind: str  # "operative" | "preamble" | ""
+
+
+_QUOTES = "“\"‘'"
+_CLOSING = "”\"’'"
+# The new paragraph's own number or negotiation label: "5.", "5 bis.", "[OP11bis]".
+_NEW_LABEL = re.compile(r"(?:\[[^\]\n]{0,20}\]|\d{1,3}\s*(?:bis|ter|quater)?\s*\.)\s*")
+_SAME_LINE_QUOTE = re.compile(r":[ \t]*(?=[“\"])")
+# An instruction that brings new text ("insert a new operative paragraph, reading:",
+# "Replace operative paragraph 5 with the following text:"), not one that deletes it ("Delete
+# operative paragraph 9, which reads:", "delete the following sentence:") unless it also inserts.
+_INSERTS = re.compile(r"\b(?:insert|inserting|replace|replaced|add|adding|read|reads|reading|following|amend|amended)\b", re.I)
+_STRONG_INSERTS = re.compile(r"\b(?:insert|inserting|replace|replaced|add|adding|amend|amended)\b", re.I)
+_DELETES = re.compile(r"\bdelet(?:e|ed|ing|ion)\b", re.I)
+_ITEM = re.compile(r"\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s")
+
+
+def _new_text(para: Paragraph) -> tuple[int, list[NewText]]:
+    """Where an amendment instruction ends in the node, and the paragraphs it proposes.
+
+    New text is each line after an instruction that ends with a colon or is quoted ("4. Replace
+    operative paragraph 5 with the following text:" then "“5. Requests ...;”"), or a quotation
+    that follows the instruction's colon on its own line. Items ("(a) ...") and fragments that
+    start in lower case ("“, at the request of ...”") are not paragraphs and are left out;
+    so is text an instruction deletes. The proposed paragraph is operative when it opens with
+    an operative verb, preambular when it opens with a preambular word or its instruction says
+    "preambular"."""
+    text = para.text
+    key = (id(para), text)
+    hit = _NEW_TEXT_MEMO.get(key)
+    if hit is not None:
+        return hit[1]
+    found: list[NewText] = []
+    first = len(text)
+    instruction, expecting = "", False
+    pos = para.body_start
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        s = pos
+        while s < line_end and text[s] in " \t":
+            s += 1
+        quoted = s < line_end and text[s] in _QUOTES
+        if quoted or (expecting and pos > para.body_start):
+            if pos > para.body_start:
+                first = min(first, pos)
+                new = _proposed(text, s, line_end, instruction)
+                if new is not None:
+                    found.append(new)
+        else:
+            instruction = text[s:line_end]
+            m = _SAME_LINE_QUOTE.search(instruction)
+            if m is not None:
+                q = s + m.end()
+                first = min(first, q)
+                instruction = text[s:q]
+                new = _proposed(text, q, line_end, instruction)
+                if new is not None:
+                    found.append(new)
+            expecting = instruction.rstrip().endswith(":")
+        pos = line_end + 1
+    result = (first, found)
+    if len(_NEW_TEXT_MEMO) >= 256:
+        _NEW_TEXT_MEMO.clear()
+    _NEW_TEXT_MEMO[key] = (para, result)
+    return result
+
+
+_NEW_TEXT_MEMO: dict = {}
+
+
+def _proposed(text: str, s: int, e: int, instruction: str) -> Optional[NewText]:
+    if not _INSERTS.search(instruction) or (_DELETES.search(instruction) and not _STRONG_INSERTS.search(instruction)):
+        return None
+    while s < e and text[s] in _QUOTES + " \t":
+        s += 1
+    label = _NEW_LABEL.match(text, s, e)
+    if label is not None:
+        s = label.end()
+    while e > s and text[e - 1] in _CLOSING + " \t.;,":
+        if text[e - 1] in _CLOSING:
+            e -= 1
+            break
+        e -= 1
+    if s >= e or not text[s].isupper() or _ITEM.match(text, s):
+        return None
+    opening = _opening_at(text, s)
+    words = opening.split()
+    while words and words[0] in ("Also", "Further", "Strongly", "Again", "Once"):
+        words = words[1:]
+    first_word = words[0] if words else ""
+    if first_word in OPERATIVE_VERBS:
+        kind = "operative"
+    elif first_word in PREAMBULAR_FIRST_WORDS or "preambular" in instruction.lower():
+        kind = "preamble"
+    else:
+        kind = ""
+    return NewText(s, e, opening, kind)
+
+
+
+def _amendment_texts(doc: Document, triggers: Optional[Phrases]) -> Iterator[tuple[Paragraph, NewText]]:
+    """The paragraphs an amendment proposes, with the instruction node they are reported at."""
+    for para in doc.paragraphs():
+        if _triggered(triggers, para.text):
+            for new in _new_text(para)[1]:
+                yield para, new
 
 
 @register("consent.presence", placeholders=PLACEHOLDERS, params_schema=_SCHEMA)
