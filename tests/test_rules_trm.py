@@ -268,3 +268,20 @@ def test_former_name_recalling_a_past_event_in_the_body_is_not_checked(ruleset):
 def test_fund_named_for_its_purpose_is_a_full_name(ruleset):
     text = "1. Welcomes the new funding arrangements, including the Fund for responding to loss and damage;"
     assert [r for r, _ in found(ruleset, text) if r == "TRM005"] == []
+
+
+def test_never_abbreviated_in_the_paragraph_an_amendment_proposes():
+    """A quoted title is left alone; a quoted paragraph on its own line is text being adopted."""
+    from checker.parser import parse_text
+    from checker.pipeline import LintSession, lint_document
+    from checker.rules.config import Config, apply_overrides
+
+    config = Config()
+    apply_overrides(config, {"select": ["TRM006"]})
+    session = LintSession.create(config, use_cache=False)
+    title = parse_text("The General Assembly,\n\n1. Takes note of the study entitled \u201cECOSOC at eighty\u201d;\n")
+    assert lint_document(title, session) == []
+    proposed = parse_text("The General Assembly,\n\n1. Decides that paragraph 7 of its resolution 78/12 shall read:\n"
+                          "\u201c7. Invites ECOSOC to consider the question at its next session;\u201d\n")
+    found = lint_document(proposed, session)
+    assert [(f.rule, proposed.source[f.span.start:f.span.end]) for f in found] == [("TRM006", "ECOSOC")]

@@ -167,7 +167,8 @@ def never_abbreviated(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 
     ``swap`` maps each abbreviation to its full name; only certain ones belong there.
     Official names built on "UN-" ("UN-Women") are not abbreviations; titles in
-    quotation marks and lines in capitals are left alone."""
+    quotation marks and lines in capitals are left alone (a quotation that opens a
+    line is not a title but text being adopted: it is checked)."""
     swap = params.get("swap") or {}
     for node, text in _acronym_texts(ctx, doc).of(ctx.nodes):  # the others have no use
         quoted = None  # found once a use is in ``swap``: few paragraphs get there
@@ -176,11 +177,18 @@ def never_abbreviated(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             if right is None or u.dotted or text[u.end:u.end + 1] == "-":
                 continue
             if quoted is None:
-                quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+                quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text) if not _opens_line(text, m.start())]
             if any(s < u.start < e for s, e in quoted) or _shouting(text, u.start, u.end):
                 continue
             fix = Fix(f"Replace '{u.text}' with '{right}'", (Edit(node.span_of(u.start, u.end), right),), safe=True)
             yield CheckHit(node, u.start, u.end, {"match": u.text, "replacement": right}, fix=fix)
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    """A quotation that opens a line or follows a colon is text being adopted (the
+    paragraph an amendment proposes, "paragraph 5 shall read: “5. ...”"), not the title
+    of another text ("the report entitled “...”")."""
+    return text[:pos].rstrip(" \t")[-1:] in ("", "\n", ":")
 
 
 # ----------------------------------------------------------------------- short forms
