@@ -50,7 +50,33 @@ class TextMap:
 
     @classmethod
     def identity(cls, start: int, length: int) -> "TextMap":
-        return cls([(0, start)], length, start + length)
+        tmap = cls.__new__(cls)
+        tmap._text_starts, tmap._orig_starts = (0,), (start,)
+        tmap.length, tmap.end_original = length, start + length
+        return tmap
+
+    @classmethod
+    def from_starts(cls, text_starts: list[int], orig_starts: list[int], length: int, end_original: int) -> "TextMap":
+        """The map whose ``segments()`` pair up ``text_starts`` and ``orig_starts``.
+
+        For maps assembled from other maps' starts (``add_starts``): no pairs to
+        build and unzip again, which cost the normalizer and parser per paragraph."""
+        tmap = cls.__new__(cls)
+        tmap._text_starts, tmap._orig_starts = tuple(text_starts), tuple(orig_starts)
+        tmap.length, tmap.end_original = length, end_original
+        return tmap
+
+    def add_starts(self, text_starts: list[int], orig_starts: list[int], shift: int = 0) -> None:
+        """Append this map's segment starts to the two lists, text offsets moved by ``shift``."""
+        text_starts.extend([t + shift for t in self._text_starts] if shift else self._text_starts)
+        orig_starts.extend(self._orig_starts)
+
+    def open_end(self) -> int:
+        """The original offset the last segment runs on to at the text's end (the
+        ``end_original`` ``TextBuilder.build()`` gives a text of mapped pieces)."""
+        if not self._text_starts:
+            return 0
+        return self._orig_starts[-1] + (self.length - self._text_starts[-1])
 
     def to_original(self, offset: int) -> int:
         """Original offset of the character at ``offset`` (clamped to the text)."""

@@ -186,24 +186,6 @@ def _split_lines_re(text: str) -> list[_Raw]:
     return lines
 
 
-def _char_offsets(text: str, chars: str) -> list[int]:
-    """Sorted offsets of every occurrence of any of ``chars`` in ``text``."""
-    out = []
-    for c in chars:
-        k = text.find(c)
-        while k >= 0:
-            out.append(k)
-            k = text.find(c, k + 1)
-    out.sort()
-    return out
-
-
-def _any_between(offsets: list[int], start: int, end: int) -> bool:
-    """Is any of the sorted ``offsets`` in [start, end)?"""
-    k = bisect.bisect_left(offsets, start)
-    return k < len(offsets) and offsets[k] < end
-
-
 def _is_blank(raw: _Raw) -> bool:
     # Same as ``not text.strip()`` without copying the line (isspace stops at the first letter).
     return not raw.text or raw.text.isspace()
@@ -344,6 +326,7 @@ _WS_RUN = re.compile(r"[^\S ]+| {2,}|\s{2,}")
 _ODD_WS = re.compile(r"[^\S ]")  # white space other than " "
 # The same as characters (all white space is below U+3001), but for the line breaks.
 _ODD_WS_CHARS = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n\r")
+_ODD_ASCII_WS = tuple(c for c in _ODD_WS_CHARS if c.isascii())  # \t, \v, \f, \x1c-\x1f
 
 
 def _ws_is_clean(text: str, odd_ws: bool = True) -> bool:
@@ -407,15 +390,16 @@ class _Normalizer:
         self.max_label = 0
         self.labels: set[str] = set()
         # Per-document facts that spare a scan of every line.
-        # Offsets of superscript digits in the text (str.find is many times faster than
-        # a regex scan of every line); a line is searched for markers only if it has one.
-        self._superscripts = _char_offsets(self.text, SUPERSCRIPTS)
-        self._has_known_formatting = bool(source.italics or source.bold)
         # Lines are cut from the text (comments and \f, \v blanked): what the text lacks,
-        # no line has, and the per-line searches for it can be skipped.
-        self._has_md_refs = "[^" in self.text
+        # no line has, and the per-line searches for it can be skipped. Superscripts and
+        # most odd white space are not ASCII: a line that is (most lines; isascii() costs
+        # nothing) has none of them either.
+        self._has_superscripts = any(c in self.text for c in SUPERSCRIPTS)
+        self._has_known_formatting = bool(source.italics or source.bold)
+        # (a search for one rare character first: many times faster than for two)
+        self._has_md_refs = "^" in self.text and "[^" in self.text
         self._has_hash = "#" in self.text
-        self._odd_ws = any(c in self.text for c in _ODD_WS_CHARS)
+        self._odd_ascii_ws = any(c in self.text for c in _ODD_ASCII_WS)
 
     # -- entry point ---------------------------------------------------------
     def run(self) -> Normalized:
@@ -437,8 +421,9 @@ class _Normalizer:
                     body_raw = [glued] + body_raw
         header = self._header_lines(header_raw)
         body_raw = self._extract_footnotes(body_raw)
-        layout = self._layout(body_raw)
-        body = self._join(body_raw, layout)
+        blank = [_is_blank(raw) for raw in body_raw]  # (read several times by both)
+        layout = self._layout(body_raw, blank)
+        body = self._join(body_raw, layout, blank)
         self._digit_markers(body)
         self._inline_notes(body)
         return Normalized(header, authoring, body, self.footnotes, self.markers, self.directives,
@@ -446,6 +431,8 @@ class _Normalizer:
 
     # -- directives ------------------------------------------------------------
     def _take_directives(self, lines: list[_Raw]) -> list[_Raw]:
+        if "<" not in self.text or "<!--" not in self.text:  # ("<" first: see __init__)
+            return lines  # (no comment in the text: none in a line)
         out = []
         for raw in lines:
             if "<!--" not in raw.text:
@@ -505,6 +492,8 @@ class _Normalizer:
     def _split_glued(self, raw: _Raw) -> list[_Raw]:
         """``Human Rights Council**Fifty-sixth session**`` is two header lines."""
         # "United Nations      A/RES/80/197": masthead columns on one line; "Body**Session**"
+        if "**" not in raw.text and "   " not in raw.text:
+            return [raw]  # (neither regex can match: the usual header line)
         cuts = sorted([m.start() for m in _GLUED_BOLD.finditer(raw.text)] +
                       [m.end() for m in _WIDE_GAP.finditer(raw.text)])
         if not cuts:
@@ -727,30 +716,32 @@ class _Normalizer:
             self.max_label = max(self.max_label, int(label))
 
     # -- joining ---------------------------------------------------------------------
-    def _layout(self, lines: list[_Raw]) -> str:
-        content = [k for k, r in enumerate(lines) if not _is_blank(r)]
+    def _layout(self, lines: list[_Raw], is_blank: list[bool]) -> str:
+        """``is_blank[k]``: ``lines[k]`` is blank."""
+        content = [k for k, b in enumerate(is_blank) if not b]
         if len(content) < 12:
             return "paragraph-per-line"
         followed_by_single_blank = 0
         unterminated = 0
         for k in content:
-            if k + 2 < len(lines) and _is_blank(lines[k + 1]) and not _is_blank(lines[k + 2]):
+            if k + 2 < len(lines) and is_blank[k + 1] and not is_blank[k + 2]:
                 followed_by_single_blank += 1
             if not _ends_with_mark(lines[k].text):
                 unterminated += 1
         if followed_by_single_blank > 0.7 * len(content) and unterminated > 0.3 * len(content):
             return "double-spaced"
-        adjacent = sum(1 for k in content if k + 1 < len(lines) and not _is_blank(lines[k + 1]))
+        adjacent = sum(1 for k in content if k + 1 < len(lines) and not is_blank[k + 1])
         return "wrapped" if adjacent > 0.3 * len(content) else "paragraph-per-line"
 
-    def _join(self, lines: list[_Raw], layout: str) -> list[LogicalLine]:
+    def _join(self, lines: list[_Raw], layout: str, is_blank: list[bool]) -> list[LogicalLine]:
+        """Physical lines into paragraphs (``is_blank[k]``: ``lines[k]`` is blank)."""
         paragraphs: list[tuple[list[_Raw], int]] = []
         current: list[_Raw] = []
         blank = 0
         blank_before_current = 0
         soft_gap = 1 if layout == "double-spaced" else 0
-        for raw in lines:
-            if _is_blank(raw):
+        for raw, raw_is_blank in zip(lines, is_blank):
+            if raw_is_blank:
                 if not raw.furniture:
                     blank += 1
                 continue
@@ -776,14 +767,21 @@ class _Normalizer:
     def _starts_new(self, current: list[_Raw], raw: _Raw, s: str, blank: int, soft_gap: int) -> bool:
         if self.source.format == "docx":
             return True  # a Word paragraph is a paragraph; no guessing
+        s_plain = _strip_emphasis(s)
+        lower_start = s_plain[:1].islower()
+        if blank > soft_gap and not lower_start:
+            return True  # a real gap (the usual case: settled before the tests below)
         prev = current[-1].text.rstrip()
         prev_s = _strip_emphasis(prev.strip())
-        s_plain = _strip_emphasis(s)
         terminal = _ends_with_mark(prev_s) or prev_s.endswith(("*", "…"))
-        lower_start = s_plain[:1].islower()
         if blank > soft_gap:
-            # a real gap, unless the text visibly runs on (page break)
-            return not (lower_start and not terminal)
+            # a real gap, unless the text visibly runs on (page break): lower case after no mark
+            return terminal
+        if not terminal and not soft_gap:
+            # (mid-sentence in a wrapped text, the usual case: of the tests below, only
+            # the first can hold without a mark before the line or a soft gap)
+            return bool(vocabulary.NUMBERED_PARAGRAPH.match(s_plain)) and \
+                vocabulary.starts_with_operative(s_plain[s_plain.find(".") + 1:].strip())
         if vocabulary.NUMBERED_PARAGRAPH.match(s_plain) and (terminal or vocabulary.starts_with_operative(s_plain[s_plain.find(".") + 1:].strip())):
             return True
         if vocabulary.SUBPARAGRAPH_LABEL.match(s_plain) and terminal:
@@ -822,40 +820,27 @@ class _Normalizer:
 
     # -- building logical lines ----------------------------------------------------------
     def _logical(self, raws: list[_Raw], markers: bool = True) -> LogicalLine:
+        """The physical lines ``raws`` cleaned and joined by spaces into one logical line."""
+        if len(raws) == 1:
+            return self._logical_one(raws[0], markers)
         # The text and map are assembled here as ``TextBuilder`` would (add_mapped per line,
         # add_synthetic for each joining space), without a builder and without the
         # identity maps of lines that need no cleaning: this runs for every paragraph.
         parts: list[str] = []
-        segments: list[tuple[int, int]] = []
+        text_starts: list[int] = []
+        orig_starts: list[int] = []
         length = 0
         italics: list[tuple[int, int]] = []
         bold: list[tuple[int, int]] = []
         only_map = None  # the map of the text when it is a single cleaned line
         for k, raw in enumerate(raws):
-            raw_text = raw.text
-            dels = self._marker_deletions(raw) if markers and (
-                self._has_md_refs and "[^" in raw_text
-                or self._superscripts and _any_between(self._superscripts, raw.start, raw.start + len(raw_text))
-            ) else []
-            if self._has_hash and "#" in raw_text:
-                heading = _MD_HEADING.match(raw_text.lstrip())
-                if heading:
-                    off = _indent(raw_text)
-                    dels.append((off, off + heading.end()))
-            if self._has_known_formatting:
-                text, tmap, it, bd = _clean(raw_text, raw.start, dels, *self._known_formatting(raw), odd_ws=self._odd_ws)
-            else:
-                text, tmap, it, bd = _clean(raw_text, raw.start, dels, odd_ws=self._odd_ws)
-            if it and k == 0 and it[0][0] <= 6:
-                # An italic opening ("*Recalling*", "1. *Decides*") shows that this text
-                # italicizes openings. Bold alone (headings marked ** by a PDF converter)
-                # or an italic "*inter alia*" in mid-sentence says nothing about them.
-                self.formatting_known = True
+            text, tmap, it, bd = self._cleaned(raw, markers, k == 0)
             if not text:
                 continue
             if length:
                 prev = raws[k - 1]
-                segments.append((length, prev.start + len(prev.text)))
+                text_starts.append(length)
+                orig_starts.append(prev.start + len(prev.text))
                 parts.append(" ")
                 length += 1
                 only_map = None
@@ -863,9 +848,10 @@ class _Normalizer:
                 only_map = tmap
             base = length
             if tmap is None:
-                segments.append((base, raw.start))
+                text_starts.append(base)
+                orig_starts.append(raw.start)
             else:
-                segments.extend([(t + base, o) for t, o in tmap.segments()])
+                tmap.add_starts(text_starts, orig_starts, base)
             parts.append(text)
             length += len(text)
             if it:
@@ -877,9 +863,48 @@ class _Normalizer:
         if only_map is not None and only_map.length == length and only_map.end_original == end:
             tmap = only_map  # the same segments, length and end: maps are never changed after building
         else:
-            tmap = TextMap(segments, length, end)
+            tmap = TextMap.from_starts(text_starts, orig_starts, length, end)
         return LogicalLine(text, tmap, _merge(italics) if italics else [], _merge(bold) if bold else [],
                            _indent(raws[0].text) if raws else 0, 0, 0)
+
+    def _logical_one(self, raw: _Raw, markers: bool) -> LogicalLine:
+        """``_logical([raw])``: the same line, without the joining (most paragraphs are one line)."""
+        text, tmap, it, bd = self._cleaned(raw, markers, True)
+        end = raw.start + len(raw.text.rstrip())
+        if not text:
+            tmap, it, bd = TextMap.from_starts((), (), 0, end), (), ()
+        elif tmap is None:
+            tmap = TextMap.from_starts((0,), (raw.start,), len(text), end)
+        elif tmap.length != len(text) or tmap.end_original != end:
+            tmap = TextMap(tmap.segments(), len(text), end)
+        return LogicalLine(text, tmap, _merge(it) if it else [], _merge(bd) if bd else [], _indent(raw.text), 0, 0)
+
+    def _cleaned(self, raw: _Raw, markers: bool, first: bool):
+        """One physical line through ``_clean``: (text, map or None, italics, bold).
+
+        Its footnote markers are noted (``markers``) and taken out, with a Markdown
+        heading's hashes; ``first``: the line opens its paragraph."""
+        raw_text = raw.text
+        is_ascii = raw_text.isascii()
+        dels = self._marker_deletions(raw) if markers and (
+            self._has_md_refs and "[^" in raw_text or self._has_superscripts and not is_ascii
+        ) else []
+        if self._has_hash and "#" in raw_text:
+            heading = _MD_HEADING.match(raw_text.lstrip())
+            if heading:
+                off = _indent(raw_text)
+                dels.append((off, off + heading.end()))
+        if self._has_known_formatting:
+            text, tmap, it, bd = _clean(raw_text, raw.start, dels, *self._known_formatting(raw),
+                                     odd_ws=self._odd_ascii_ws or not is_ascii)
+        else:
+            text, tmap, it, bd = _clean(raw_text, raw.start, dels, odd_ws=self._odd_ascii_ws or not is_ascii)
+        if it and first and it[0][0] <= 6:
+            # An italic opening ("*Recalling*", "1. *Decides*") shows that this text
+            # italicizes openings. Bold alone (headings marked ** by a PDF converter)
+            # or an italic "*inter alia*" in mid-sentence says nothing about them.
+            self.formatting_known = True
+        return text, tmap, it, bd
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

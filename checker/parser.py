@@ -426,33 +426,34 @@ class _Builder:
                     continue
                 pending.append(line)
                 continue
-            starts_pp = vocabulary.starts_with_opener(plain)
-            starts_op = vocabulary.starts_with_operative(plain, loose=True)
-            short_unpunctuated = len(plain) < 160 and not _ENDS_PUNCTUATED.search(plain)
+            # (each test below is made only where its answer is read: most lines are
+            # preambular paragraphs in the preamble, numbered ones after it)
             if state == "preamble":
-                # "Underlines ...," just before paragraph 1 is a preambular paragraph with a
-                # wrong opening (STR005), not the operative part: it ends with a comma.
-                # (the comma is at most six characters from the end: search only there)
-                misplaced = numbered_follows[line_no + 1] and _PREAMBLE_END.search(plain, max(len(plain) - 6, 0))
-                if starts_op and not starts_pp and not pp_follows[line_no + 1] and not misplaced:
-                    flush()
-                    state = "operative"
-                    current = OperativeParagraph("operative-paragraph", "", "", line.tmap, part=part)
-                    pending = [line]
-                    continue
-                if short_unpunctuated and not starts_pp and not pending and doc.preamble == [] and part_title_lines is not None and part:
-                    continue
-                if short_unpunctuated and not starts_pp and _looks_like_heading(plain):
-                    continue
+                if not vocabulary.starts_with_opener(plain):
+                    # "Underlines ...," just before paragraph 1 is a preambular paragraph with a
+                    # wrong opening (STR005), not the operative part: it ends with a comma.
+                    # (the comma is at most six characters from the end: search only there)
+                    misplaced = numbered_follows[line_no + 1] and _PREAMBLE_END.search(plain, max(len(plain) - 6, 0))
+                    if not pp_follows[line_no + 1] and not misplaced and vocabulary.starts_with_operative(plain, loose=True):
+                        flush()
+                        state = "operative"
+                        current = OperativeParagraph("operative-paragraph", "", "", line.tmap, part=part)
+                        pending = [line]
+                        continue
+                    if _short_unpunctuated(plain):
+                        if not pending and doc.preamble == [] and part_title_lines is not None and part:
+                            continue
+                        if _looks_like_heading(plain):
+                            continue
                 flush()
                 current = PreambularParagraph("preambular-paragraph", "", "", line.tmap, part=part)
                 pending = [line]
                 continue
             # operative state, an unnumbered line
-            if short_unpunctuated and _looks_like_heading(plain):
+            if _short_unpunctuated(plain) and _looks_like_heading(plain):
                 flush()
                 continue
-            if starts_op and (current is None or current.number is None or label):
+            if (current is None or current.number is None or label) and vocabulary.starts_with_operative(plain, loose=True):
                 # a new unnumbered paragraph (or one inserted in negotiation: "OP7 bis Urges ...")
                 flush()
                 current = OperativeParagraph("operative-paragraph", "", "", line.tmap, part=part)
@@ -716,9 +717,16 @@ def _compose(lines: list[LogicalLine]):
 
     Builds what ``TextBuilder`` would (add_mapped per line, add_synthetic for each
     "\\n"), without one: this runs for every paragraph. A paragraph of one line
-    keeps that line's map when the built one would be equal (maps never change)."""
+    (nearly all of them) keeps that line's map when the built one would be equal
+    (maps never change after building)."""
+    if len(lines) == 1:
+        tmap = lines[0].tmap
+        # (the end TextBuilder.build() gives follows on from the last segment)
+        if tmap.length == len(lines[0].text) and tmap.end_original == tmap.open_end():
+            return lines[0].text, tmap, list(lines[0].italics), list(lines[0].bold), [0]
     parts: list[str] = []
-    segments: list[tuple[int, int]] = []
+    text_starts: list[int] = []
+    orig_starts: list[int] = []
     italics: list[tuple[int, int]] = []
     bold: list[tuple[int, int]] = []
     starts: list[int] = []
@@ -726,26 +734,20 @@ def _compose(lines: list[LogicalLine]):
     for line in lines:
         tmap = line.tmap
         if length:
-            segments.append((length, tmap.to_original(0) - 1 if tmap.length else tmap.end_original))
+            text_starts.append(length)
+            orig_starts.append(tmap.to_original(0) - 1 if tmap.length else tmap.end_original)
             parts.append("\n")
             length += 1
         base = length
         starts.append(base)
-        if base:
-            segments.extend([(t + base, o) for t, o in tmap.segments()])
-            italics.extend([(a + base, b + base) for a, b in line.italics])
-            bold.extend([(a + base, b + base) for a, b in line.bold])
-        else:
-            segments.extend(tmap.segments())
-            italics.extend(line.italics)
-            bold.extend(line.bold)
+        tmap.add_starts(text_starts, orig_starts, base)
+        italics.extend([(a + base, b + base) for a, b in line.italics])
+        bold.extend([(a + base, b + base) for a, b in line.bold])
         parts.append(line.text)
         length += len(line.text)
     # TextBuilder.build(): the end follows on from the last segment
-    end = segments[-1][1] + (length - segments[-1][0]) if segments else 0
-    if len(lines) == 1 and lines[0].tmap.length == length and lines[0].tmap.end_original == end:
-        return parts[0], lines[0].tmap, italics, bold, starts
-    return "".join(parts), TextMap(segments, length, end), italics, bold, starts
+    end = orig_starts[-1] + (length - text_starts[-1]) if text_starts else 0
+    return "".join(parts), TextMap.from_starts(text_starts, orig_starts, length, end), italics, bold, starts
 
 
 def _join_lines(lines, separator: str):
@@ -808,6 +810,11 @@ def _number_without_full_stop(plain: str, current: OperativeParagraph) -> Option
     if m is None or current.number is None or int(m["number"]) != current.number + 1:
         return None
     return {"number": m["number"]} if vocabulary.starts_with_operative(plain[m.end():]) else None
+
+
+def _short_unpunctuated(plain: str) -> bool:
+    """A short line without final punctuation: a heading, perhaps."""
+    return len(plain) < 160 and not _ENDS_PUNCTUATED.search(plain)
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -73,3 +73,56 @@ def test_superscript_markers_found_only_in_lines_that_hold_one():
     n = nz.normalize(SourceText(path="t.txt", text=text))
     assert [(m.label, m.style) for m in n.markers] == [("1", "superscript")]
     assert text[n.markers[0].span.start:n.markers[0].span.end] == "¹"
+
+
+# -- second round: one-line paths and per-line ASCII tests --------------------------
+
+
+def _map_of(tmap):
+    return tmap.segments(), tmap.length, tmap.end_original
+
+
+def test_one_line_logical_reads_as_the_joining_loop():
+    """``_logical([raw])`` (its own path) gives what the loop over several lines gives
+    when the other lines add nothing (a blank line at the first one's end)."""
+    lines = ["Recalling its resolution 1,", "  indented  twice ", "", "   ", "*Noting* the __report__",
+             "a\u00a0b\tc", "capacity\u2011building", "# Heading", "Action3 of", "word   wide gap"]
+    for fmt in ("text", "markdown"):
+        text = "\n".join(lines)
+        nzr = nz._Normalizer(SourceText(path="t.txt", text=text, format=fmt))
+        for raw in nz._split_lines(text):
+            one = nzr._logical([raw])
+            end = raw.start + len(raw.text.rstrip())
+            loop = nzr._logical([raw, nz._Raw(" ", end)])
+            assert (one.text, _map_of(one.tmap), one.italics, one.bold, one.indent) == \
+                (loop.text, _map_of(loop.tmap), loop.italics, loop.bold, loop.indent), repr(raw.text)
+
+
+def test_compose_of_one_line_is_what_text_builder_builds():
+    from checker.model import TextBuilder
+    from checker.parser import _compose
+
+    text = "The General Assembly,\n\nRecalling  its resolution,\n\n1. *Decides* to act;\n"
+    for line in nz.normalize(SourceText(path="t.md", text=text, format="markdown")).body:
+        builder = TextBuilder()
+        builder.add_mapped(line.text, line.tmap)
+        built_text, built_map = builder.build()
+        got_text, got_map, italics, bold, starts = _compose([line])
+        assert (got_text, _map_of(got_map), italics, bold, starts) == \
+            (built_text, _map_of(built_map), line.italics, line.bold, [0])
+
+
+def test_odd_white_space_is_collapsed_in_ascii_and_other_lines():
+    # A tab in an ASCII line, a no-break space in a line that is not ASCII.
+    text = "The General Assembly,\n\nRecalling\tits resolution 1,\n\nNoting\u00a0the  report “A”,\n"
+    body = [line.text for line in nz.normalize(SourceText(path="t.txt", text=text)).body]
+    assert body == ["Recalling its resolution 1,", "Noting the report “A”,"]
+
+
+def test_wrapped_line_after_no_mark_starts_a_paragraph_only_when_numbered_and_operative():
+    text = ("The General Assembly,\n\n1. Decides to consider the question at its\n"
+            "2. Requests the Secretary-General to report\n"
+            "3. the report being ready,\nand more text.\n")
+    body = [line.text for line in nz.normalize(SourceText(path="t.txt", text=text)).body]
+    assert body == ["1. Decides to consider the question at its",
+                    "2. Requests the Secretary-General to report 3. the report being ready, and more text."]
