@@ -285,3 +285,22 @@ def test_never_abbreviated_in_the_paragraph_an_amendment_proposes():
                           "\u201c7. Invites ECOSOC to consider the question at its next session;\u201d\n")
     found = lint_document(proposed, session)
     assert [(f.rule, proposed.source[f.span.start:f.span.end]) for f in found] == [("TRM006", "ECOSOC")]
+
+
+def test_acronym_defined_in_an_end_note_counts_after_its_markers_paragraph():
+    from checker.parser import parse_text
+    from checker.pipeline import LintSession, lint_document
+    from checker.rules.config import Config, apply_overrides
+
+    config = Config()
+    apply_overrides(config, {"select": ["TRM002", "TRM001"]})
+    session = LintSession.create(config, use_cache=False)
+    body = ("The Human Rights Council,\n\nRecalling the Paris Agreement,{marker}\n\n"
+            "1. Encourages cooperation with the secretariat of the UNFCCC;\n\n"
+            "2. Decides to remain seized of the matter.\n\n"
+            "[^1]: Adopted under the United Nations Framework Convention on Climate Change (UNFCCC).\n")
+    assert lint_document(parse_text(body.format(marker="[^1]")), session) == []
+    # The same note referenced only after the use: the acronym is used before it is defined.
+    late = body.format(marker="").replace("2. Decides", "2. Decides, as recalled,[^1]")
+    found = lint_document(parse_text(late), session)
+    assert [f.rule for f in found] == ["TRM002"]

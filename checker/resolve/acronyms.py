@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
 from checker.grammar.terms import CAPITALS_AS_A, TWO_CAPITALS_AS_A, find_acronym_definitions, find_acronym_uses
-from checker.model import Document, Node
+from checker.model import Document, FootnoteMarker, Node
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class Occurrence:
     node: Node
     start: int  # in node.text
     end: int
-    pos: int  # original offset, for document order
+    pos: float  # original offset, for document order (a footnote's definitions: after its marker's paragraph)
     acronym: str
     base: str
 
@@ -128,16 +128,42 @@ def _inside_name(text: str, start: int, end: int) -> bool:
     return bool(_NAME_WORD_BEFORE.search(text, max(0, start - 60), start)) and bool(_NAME_WORD_AFTER.match(text, end))
 
 
+def _footnote_markers(doc: Document) -> dict[int, int]:
+    """For each footnote node (by id), where it is read: the end of the paragraph that
+    holds its first marker (the reader meets the note after that paragraph)."""
+    first: dict[str, FootnoteMarker] = {}
+    for m in doc.markers:
+        if m.label not in first or m.span.start < first[m.label].span.start:
+            first[m.label] = m
+    if not first:
+        return {}
+    by_address = {node.address: node for node in doc.text_nodes()}
+    out = {}
+    for fn in doc.footnotes:
+        marker = first.get(fn.label)
+        holder = by_address.get(marker.address) if marker is not None else None
+        if holder is not None and holder is not fn:
+            out[id(fn)] = max(holder.span.end, marker.span.end)
+    return out
+
+
 def index_acronyms(doc: Document, texts: Optional[AcronymTexts] = None) -> AcronymIndex:
     defs: dict[str, list[tuple[Occurrence, str]]] = defaultdict(list)
     uses: dict[str, list[Occurrence]] = defaultdict(list)
     written: dict[tuple[str, int], str] = {}
+    read_from = _footnote_markers(doc)
     for node, text in (texts or AcronymTexts(doc)).of(body_nodes(doc, annexes=False)):  # the others have none
         quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
         for d in find_acronym_definitions(text, include_short_forms=False):
             if any(s < d.start < e for s, e in quoted):
                 continue  # a name inside a quoted title ("... (ZODIAC) Project")
-            occ = Occurrence(node, d.start, d.end, node.span_of(d.start, d.end).start, d.acronym, _base(d.acronym))
+            pos = node.span_of(d.start, d.end).start
+            marker = read_from.get(id(node))
+            if marker is not None and marker < pos:
+                # A footnote is read after the paragraph of its marker: an acronym it defines
+                # is defined from there on, even when the notes are printed at the end.
+                pos = marker + (d.start + 1) / (len(text) + 2)
+            occ = Occurrence(node, d.start, d.end, pos, d.acronym, _base(d.acronym))
             defs[occ.base].append((occ, d.expansion if d.plausible else ""))
             if not d.plausible and _NAME.fullmatch(d.expansion):
                 written[(occ.base, occ.pos)] = d.expansion
