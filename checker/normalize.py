@@ -87,6 +87,15 @@ _MARK_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz)”’")   # "session,4": a 
 _ASTERISK_MARKER = re.compile(r"\*(?:(?<=\w\*)|(?<=\w[,.;:]\*))\*{0,2}(?=[\s:;,.]|$)")
 _INLINE_NOTE = re.compile(r"((?:A|E|S)(?<=[,;:][AES])/[A-Z0-9][A-Za-z0-9./-]*\d\.)(?=\s|$)")
 
+
+def _in_symbol(s: str, pos: int) -> bool:
+    """Do the letters just before ``pos`` end a document symbol ("A/HRC/60/31/Add")?"""
+    start = pos
+    while start > 0 and s[start - 1].isalpha():
+        start -= 1
+    return start > 0 and s[start - 1] == "/" and pos - start <= 6
+
+
 _FURNITURE = [
     re.compile(p)
     for p in (
@@ -685,6 +694,8 @@ class _Normalizer:
                 elif before == " ":
                     if self._followed_by_wide_space(line, b):
                         candidates.append((a - 1, b, m.group(), False))  # the span takes the space
+                elif before.isalpha() and _in_symbol(s, a):
+                    continue  # "A/HRC/60/31/Add1": a symbol's modifier, miswritten, not a note
                 else:
                     candidates.append((a, b, m.group(), False))
             candidates.sort()

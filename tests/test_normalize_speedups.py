@@ -126,3 +126,15 @@ def test_wrapped_line_after_no_mark_starts_a_paragraph_only_when_numbered_and_op
     body = [line.text for line in nz.normalize(SourceText(path="t.txt", text=text)).body]
     assert body == ["1. Decides to consider the question at its",
                     "2. Requests the Secretary-General to report 3. the report being ready, and more text."]
+
+
+def test_digits_ending_a_symbols_modifier_are_not_a_footnote_marker():
+    """'A/HRC/60/31/Add1' is a miswritten 'Add.1' (CIT007 reports it), not 'Add' + marker 1."""
+    from checker.parser import parse_text
+
+    text = ("The General Assembly,\n\nRecalling the Declaration,\u00b9\n\n"
+            "Taking note of the report (A/HRC/60/31/Add1),\n\n1. Decides to remain seized of the matter.\n\n"
+            "_______________\n\n\u00b9 Resolution 217 A (III).\n")
+    doc = parse_text(text)
+    assert "A/HRC/60/31/Add1" in doc.preamble[1].text
+    assert [m.label for m in doc.markers] == ["1"]
