@@ -56,7 +56,7 @@ def _ends_with_mark(line: str) -> bool:
 _MARKS = frozenset(".,;:)]”\"’")  # the first class of _TERMINAL_MARK
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _GLUED_BOLD = re.compile(r"(?<=[^\s*])\*\*(?=[A-Z0-9])")
-_WIDE_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+_WIDE_GAP = re.compile(r"(?<=\S)(?: {3,}| *\t[ \t]*)(?=\S)")  # a Word paste separates columns with a tab
 
 # Digit footnote markers glued to text, accepted only for labels that exist. One scan
 # finds all four kinds, starting at a digit (four scans of every paragraph were a quarter
@@ -501,7 +501,7 @@ class _Normalizer:
     def _split_glued(self, raw: _Raw) -> list[_Raw]:
         """``Human Rights Council**Fifty-sixth session**`` is two header lines."""
         # "United Nations      A/RES/80/197": masthead columns on one line; "Body**Session**"
-        if "**" not in raw.text and "   " not in raw.text:
+        if "**" not in raw.text and "   " not in raw.text and "\t" not in raw.text:
             return [raw]  # (neither regex can match: the usual header line)
         cuts = sorted([m.start() for m in _GLUED_BOLD.finditer(raw.text)] +
                       [m.end() for m in _WIDE_GAP.finditer(raw.text)])

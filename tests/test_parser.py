@@ -279,3 +279,15 @@ def test_parse_json_contract(tmp_path):
     assert data["kind"] == "draft-resolution"
     assert data["operative"][0]["address"] == "OP1"
     assert {"address", "number", "line", "opening", "text", "subparagraphs"} <= set(data["operative"][0])
+
+
+def test_masthead_columns_separated_by_a_tab_word_paste():
+    """A Word paste keeps the masthead's columns on one line, with a tab between them."""
+    text = ("United Nations\tA/C.3/80/L.41\nGeneral Assembly\tDistr.: Limited\n4 November 2025\n\n"
+            "Eightieth session\nThird Committee\nAgenda item 26 (b)\n\nArgentina: draft resolution\n\n"
+            "Title of the draft\n\nThe General Assembly,\n\nRecalling its resolution 60/1,\n\n"
+            "1.\tDecides to remain seized of the matter.\n")
+    doc = parse_text(text)
+    assert doc.header.symbol == "A/C.3/80/L.41"
+    assert doc.header.fields["symbol"].value == "A/C.3/80/L.41"
+    assert [p.number for p in doc.operative] == [1]
