@@ -501,7 +501,8 @@ class _Builder:
             prefix = vocabulary.NEGOTIATION_PREFIX.match(first)
             m = _OP_NUMBER.match(first, prefix.end() if prefix else 0)
             if m:
-                para.label = m.group(1) + ("." if m.group(2) else "")  # "25" when the full stop is missing
+                # "25" when the full stop is missing, "25)" when a parenthesis stands for it
+                para.label = m.group(1) + {None: "", ")": ")"}.get(m.group(2), ".")
                 para.body_start = m.end()
         elif operative and para.lettered:
             m = _OP_LETTER.match(first)
@@ -706,7 +707,7 @@ class _Builder:
                 d.target = nxt.span
 
 
-_OP_NUMBER = re.compile(r"[*_]*(\d{1,3})(\s?\.)?[*_]*\s+")
+_OP_NUMBER = re.compile(r"[*_]*(\d{1,3})(\s?\.|\))?[*_]*\s+")
 _OP_LETTER = re.compile(r"[*_]*(\([a-z]\))[*_]*\s+")
 _SUB_LABEL = re.compile(r"[*_]*\((?P<label>[a-z]{1,2}|[ivxlc]{1,7}|\d{1,2})\)[*_]*\s*")
 _ENDS_PUNCTUATED = re.compile(r"[.,;:]\s*\**$")

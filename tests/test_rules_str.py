@@ -150,3 +150,12 @@ def test_paragraph_inserted_in_negotiation_does_not_break_the_numbering(ruleset)
             "OP1 bis Urges all States to cooperate;\n\n2. Requests a report;\n\n2. Decides to remain seized of the matter.\n")
     assert [(f.rule, f.address) for f in findings(ruleset, text) if f.rule in ("STR008", "STR015")] == [
         ("STR015", "OP1bis"), ("STR008", "OP2")]
+
+
+def test_operative_number_with_a_parenthesis_is_read_and_reported():
+    from checker.parser import parse_text
+
+    doc = parse_text("The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to act;\n\n"
+                     "2) Requests a report;\n\n3. Decides to remain seized of the matter.\n")
+    assert [(p.number, p.label, p.opening) for p in doc.operative] == [(1, "1.", "Decides"), (2, "2)", "Requests"),
+                                                                       (3, "3.", "Decides")]

@@ -404,15 +404,19 @@ def _inserted(p: Paragraph) -> bool:
 
 @register("structure.operative-number-form", placeholders=("number",))
 def operative_number_form(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """ED-08: an operative number is followed by a full stop ("25. Condemns", not "25 Condemns")."""
+    """ED-08: an operative number is followed by a full stop ("25. Condemns", not "25 Condemns" or "25) Condemns")."""
     if not _reliable(ctx, params):
         return
     for p in ctx.nodes:
         if p.number is None or not p.label or p.label.endswith("."):
             continue
         end = len(p.label) + p.text.find(p.label)
-        yield CheckHit(p, 0, end, {"number": p.label},
-                       fix=_replace_fix(p, end, "", ".", f"Write '{p.label}.'"))
+        number = p.label.rstrip(")")
+        if p.label.endswith(")"):  # "9) Invites": the parenthesis stands for the full stop
+            fix = _replace_fix(p, end - 1, ")", ".", f"Write '{number}.'")
+        else:
+            fix = _replace_fix(p, end, "", ".", f"Write '{number}.'")
+        yield CheckHit(p, 0, end, {"number": number}, fix=fix)
 
 
 @register("structure.single-operative", placeholders=())
