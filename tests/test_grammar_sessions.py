@@ -170,3 +170,26 @@ def test_never_raises_and_spans_in_bounds(text):
 def test_never_raises_on_arbitrary_unicode(text):
     find_session_refs(text + " session")
     header_session(text)
+
+
+@pytest.mark.parametrize("text,suggestion", [
+    ("to brief Member States at its Eighty-first session on progress", "eighty-first session"),
+    ("Decides to continue, during the resumed Seventy-ninth session, its work", "resumed seventy-ninth session"),
+    ("to report at its Twelfth special session", "twelfth special session"),
+])
+def test_capital_ordinal_after_a_lower_case_word(text, suggestion):
+    (ref,) = find_session_refs(text)
+    assert ref.problem == "capitalized-ordinal" and ref.suggestion == suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "General Assembly\nEightieth session",              # a header line under the body's name
+    "Human Rights Council\nSixty-first session\n23 February-2 April 2026",
+    "XIV Eighty-first session of the General Assembly",  # a heading after a roman numeral
+    "Official Records of the General Assembly, Eightieth Session, Supplement No. 53",
+    "the Concluding Document of the Twelfth Special Session of the General Assembly",
+    "Eightieth session",
+    "the agenda of the\nEightieth session",            # not on the same line: left alone
+])
+def test_capital_ordinal_not_in_running_text(text):
+    assert [r.problem for r in find_session_refs(text)] == [None]

@@ -334,6 +334,13 @@ def _classify(text: str, words: list[tuple[int, int, str]], sess_start: int, ses
         elif session_token == "Session" and tok[:1].islower():
             problem = "capital-session"
             suggestion_tok = tok
+        elif (session_token == "session" and tok[:1].isupper() and not tok.isupper()
+              and prev is not None and prev[2][:1].islower() and "\n" not in text[prev[1]:s]):
+            # "at its Eighty-first session": a capital after a lower-case word of the same
+            # line is running text (a header line starts its line; the Official Records
+            # title form "..., Sixty-first Session" capitalizes "Session" and follows a comma)
+            problem = "capitalized-ordinal"
+            suggestion_tok = low
     elif low in _CARDINALS and ("-" in low or low in TENS) and not plural:
         number, form = _CARDINALS[low], "words"
         problem, suggestion_tok = "cardinal", _match_case(tok, int_to_ordinal(number))

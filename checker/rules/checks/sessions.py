@@ -25,7 +25,7 @@ from checker.rules.checks import CheckHit, register
 # Which finder problems each rule reports.
 SPELLING = ("misspelled", "unhyphenated", "cardinal", "words-at-or-above-100")
 FIGURES = ("figures-below-100",)
-CAPITALS = ("capitalized-second-element", "capital-session")
+CAPITALS = ("capitalized-second-element", "capital-session", "capitalized-ordinal")
 
 _DESCRIBE = {
     "misspelled": "misspelled ordinal",
@@ -35,6 +35,7 @@ _DESCRIBE = {
     "figures-below-100": "sessions below 100 are written in words",
     "capitalized-second-element": "capital letter after the hyphen",
     "capital-session": "capital 'Session' in running text",
+    "capitalized-ordinal": "capital ordinal in running text",
 }
 
 
@@ -133,6 +134,15 @@ def header_symbol(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     if h.session is None or not h.symbol:
         return
     sym = validate_symbol(h.symbol)
+    if h.session_kind == "year" and sym.body == "ECOSOC" and sym.is_draft and sym.year is not None:
+        # A draft of the Economic and Social Council's "2026 session" is E/2026/L.n: its
+        # symbol carries the session's year. (Resolution symbols are left alone: whether
+        # their year is the session's or the calendar year of adoption is not verified.)
+        if sym.year != h.session:
+            yield CheckHit(None, 0, 0, {"session": h.session_text or str(h.session), "symbol": h.symbol,
+                                        "symbol_session": str(sym.year)},
+                           span=_header_span(doc, "symbol"), address="HEADER")
+        return
     if sym.session is None or sym.session_kind is None:
         return
     kind = "regular" if h.session_kind in (None, "regular") else h.session_kind
@@ -247,7 +257,8 @@ _SELF_NAMES = {
     "Human Rights Council": re.compile(r"(?:Human\s+Rights\s+|(?<!Security\s)(?<!Social\s)(?<!Trusteeship\s)the\s+)Council$"),
     "Commission on Human Rights": re.compile(r"(?:Commission\s+on\s+Human\s+Rights|the\s+Commission)$"),
     "Economic and Social Council": re.compile(r"(?:Economic\s+and\s+Social\s+|the\s+)Council$"),
-    "Security Council": re.compile(r"(?:Security\s+|the\s+)Council$"),
+    # not the African Union's "Peace and Security Council"
+    "Security Council": re.compile(r"(?:(?<!and\s)Security\s+|the\s+)Council$"),
 }
 
 
@@ -284,13 +295,30 @@ _PAST = re.compile(
     r"\b(?:adopted|held|decided|submitted|presented|considered|endorsed|approved|established|taken|made|"
     r"conducted|convened|launched|agreed|requested|issued|discussed|received|began|begun|initiated|"
     r"started|undertaken|included|contained|recommended|noted|reviewed|examined|elected|appointed)\b"
-    r"(?:\s+\S+){0,6}\s+(?:at|during|in)\s+its\s+$"
+    r"(?:\s+\S+){0,6}\s+(?:at|during|in)\s+(?:its|the)\s+$"
     r"|\b(?:his|her|their|its|previous|last|earlier)\s+(?:\w+\s+)?reports?\b.{0,80}$", re.I)
 
 
 def _clause_before(text: str, pos: int, floor: int) -> str:
     start = max(floor, max(text.rfind(c, floor, pos) for c in ";:.") + 1)
     return text[start:pos]
+
+
+def _clause_after(text: str, pos: int) -> str:
+    ends = [i for i in (text.find(c, pos) for c in ";:.") if i >= 0]
+    return text[pos:min(ends) if ends else len(text)]
+
+
+# "during the seventy-ninth session" (no "its"): whose session the words after it say
+_THE = re.compile(r"\b(?:at|for|by|until|during|before|in)\s+the\s+$", re.I)
+_OF_OWNER = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|on|of|and|for))*)")
+_THE_REACH = 80
+_RECALLED = re.compile(r"\b(?:recall\w*|whereby|by\s+which|in\s+which|as\s+(?:originally\s+)?requested)\b", re.I)
+_SESSION_WORD = re.compile(r"\bsessions?\b", re.I)
+_AT_ITS = re.compile(r"\bat\s+its\s+$", re.I)
+# "Requests the Secretary-General to submit / to present a report / to report to it"
+_REPORT_REQUEST = re.compile(r"\brequests\b(?:(?!\brequest)[^;:])*?\bto\s+(?:submit|present|report)\b", re.I)
+_REPORT_WORD = re.compile(r"\breport\b", re.I)
 
 
 @register("sessions.past-session", placeholders=("text", "current"))
@@ -318,11 +346,48 @@ def past_session(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         for ref in _refs(ctx, node):
             if ref.number is None or ref.form not in forms or ref.kind != "regular":
                 continue
-            if ref.number >= current:
+            if ref.number > current:
                 continue
-            clause = _clause_before(text, ref.start, floor)
             before = text[max(floor, ref.start - 160):ref.start]
-            if not _ITS.search(before) or _PAST.search(before[-120:]) or not _owner_is_self(clause, body):
+            tail = before[-30:]   # the preposition and "its"/"the" (cheaper than all 160)
+            if ref.number == current:
+                # The text's own session: only a report requested for it ("Requests the
+                # Secretary-General to submit to it at its eightieth session a report"),
+                # which the session that asks for it cannot also receive (SES-07: N must be
+                # greater). Decisions to consider or hold something during the present
+                # session may be meant, and are left alone; so is the Economic and Social
+                # Council, whose year-named session runs from one July to the next.
+                if forms == ("year",) or ref.resumed or not _AT_ITS.search(tail):
+                    continue
+                clause = _clause_before(text, ref.start, floor)
+                if (not _REPORT_REQUEST.search(clause)
+                        or not _REPORT_WORD.search(clause + _clause_after(text, ref.end))
+                        or _PAST.search(before[-120:]) or not _owner_is_self(clause, body)):
+                    continue
+            elif _ITS.search(tail):
+                if _PAST.search(before[-120:]):
+                    continue
+                clause = _clause_before(text, ref.start, floor)
+                if not _owner_is_self(clause, body):
+                    continue
+            elif _THE.search(tail):
+                # "to convene, during the seventy-ninth session, a meeting": the enacting
+                # body's session, unless another organ's name follows ("of the Commission");
+                # only right after the request (a recalled decision "to continue the
+                # consideration of ... at the seventy-eighth session" is not one)
+                if not _FUTURE.search(before[-_THE_REACH:]) or _PAST.search(before[-120:]):
+                    continue
+                clause = _clause_before(text, ref.start, floor)
+                if _RECALLED.search(clause):
+                    continue
+                word = _SESSION_WORD.search(text, ref.start)   # "sessions" after companions
+                owner = _OF_OWNER.match(text, word.end()) if word is not None else None
+                if owner is not None:
+                    if not _self_name(body).search(owner.group(1)):
+                        continue
+                elif not _owner_is_self(clause, body):
+                    continue
+            else:
                 continue
             if not _FUTURE.search(clause):
                 continue
@@ -354,11 +419,12 @@ def security_council(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 yield CheckHit(node, ref.start, ref.end, {"text": ref.text})
             elif _SC_AFTER.match(text[ref.end:ref.end + 40]):
                 yield CheckHit(node, ref.start, ref.end, {"text": ref.text})
-            elif _ITS.search(before) and not _PAST.search(before):
-                # "Decides to review the mandate at its eighty-first session": no other organ
-                # owns the "its", so it is the Council's own, and the Council has no sessions.
+            elif _ITS.search(before):
+                # "Decides to review the mandate at its eighty-first session", "the statement
+                # of its President adopted at its 9912th session": no other organ owns the
+                # "its", so it is the Council's own, and the Council has no sessions.
                 clause = _clause_before(text, ref.start, floor)
-                if _FUTURE.search(clause) and _owner_is_self(clause, "Security Council"):
+                if (_FUTURE.search(clause) or _PAST.search(before)) and _owner_is_self(clause, "Security Council"):
                     yield CheckHit(node, ref.start, ref.end, {"text": ref.text})
 
 
@@ -397,3 +463,74 @@ def ecosoc_ordinal(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             clause = _clause_before(text, ref.start, floor)
             if _FUTURE.search(clause) and _owner_is_self(clause, "Economic and Social Council"):
                 yield CheckHit(node, ref.start, ref.end, {"text": ref.text, "year": year})
+
+
+# ---------------------------------------------------------------- cross-body (SES-08)
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+# The General Assembly named as the owner of the "its": "to the General Assembly at its ...".
+_GA_ITS = re.compile(r"\b(?:General\s+Assembly|the\s+Assembly)\s*,?\s*(?:at|to|for|by|until|during|before|in)\s+its\s+$")
+_GA_AFTER = re.compile(r"\s+of\s+the\s+General\s+Assembly\b")
+
+
+def _text_date(doc: Document) -> Optional[tuple[_dt.date, str]]:
+    """The earliest date the text can be of, and how to name it: its adoption date, else
+    the first day of its session dates, else (Human Rights Council, from the seventh
+    session) the first day of its session's slot month (§3.3)."""
+    for iso in ((doc.closing.date if doc.closing is not None else None), doc.header.adoption_date):
+        if iso:
+            try:
+                d = _dt.date.fromisoformat(iso)
+            except ValueError:
+                continue
+            return d, f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    if doc.header.session_dates:
+        dates = _dates_of(doc.header.session_dates)
+        if dates:
+            d = min(dates)
+            return d, f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    if (doc.body or doc.header.body) == "Human Rights Council":
+        n = current_session(doc)
+        if n is not None and n >= 7:
+            year, slot = 2008 + (n - 7) // 3, (n - 7) % 3
+            month = (2, 6, 9)[slot]   # late February, June, September
+            return _dt.date(year, month, 1), f"{('March', 'June', 'September')[slot]} {year}"
+    return None
+
+
+def _ga_open_session(d: _dt.date) -> int:
+    """The General Assembly session surely open on ``d``: a session opens on a Tuesday in
+    the third week of September (as late as the 18th), so until then the previous one."""
+    return d.year - 1945 if (d.month, d.day) > (9, 18) else d.year - 1946
+
+
+@register("sessions.ga-session-closed", placeholders=("text", "open", "date"))
+def ga_session_closed(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """SES-08: another body (the Human Rights Council) asks for something to go to the
+    General Assembly "at its Nth session" when that session had closed by the text's date."""
+    body = doc.body or doc.header.body
+    if not body or body == "General Assembly":
+        return   # the Assembly's own sessions are SES007's
+    when = _text_date(doc)
+    if when is None:
+        return
+    day, shown = when
+    open_n = _ga_open_session(day)
+    for node in ctx.nodes:
+        text = node.text
+        floor = getattr(node, "body_start", 0)
+        for ref in _refs(ctx, node):
+            if ref.number is None or ref.form not in ("words", "figures") or ref.kind != "regular":
+                continue
+            if ref.number >= open_n:
+                continue
+            before = text[max(floor, ref.start - 160):ref.start]
+            if not (_GA_ITS.search(before) or (_THE.search(before) and _GA_AFTER.match(text, ref.end))):
+                continue
+            if _PAST.search(before[-120:]):
+                continue
+            if not _FUTURE.search(_clause_before(text, ref.start, floor)):
+                continue
+            yield CheckHit(node, ref.start, ref.end, {"text": ref.text, "open": int_to_ordinal(open_n),
+                                                      "date": shown})
