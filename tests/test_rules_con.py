@@ -452,3 +452,110 @@ def test_later_call_in_a_preambular_paragraph(ruleset):
 ])
 def test_later_call_traps_stay_silent(ruleset, text):
     assert found(ruleset, text + "\n\n1. Decides to remain seized of the matter.\n") == []
+
+
+# ------------------------------------------------------------ holdout5: asides, answered requests, SC missions, annexes
+
+@pytest.mark.parametrize("text", [
+    # A short parenthetical inside the consent phrase.
+    "3. Encourages the Office to continue to provide, at the request of, and in close cooperation with, the "
+    "Governments concerned, technical assistance on the protection of displaced persons;",
+    "3. Requests the Office to provide, with the consent of, and in consultation with, the States concerned, "
+    "advisory services to national institutions;",
+    "3. Requests the Office to provide, at the request of, or in consultation with, the Governments concerned, "
+    "capacity-building to national institutions;",
+    # The State's request stated before, the assistance given in response to it.
+    "3. Takes note of the request made by the Government of Haiti for support in the reform of its prison system, "
+    "and requests BINUH and the United Nations country team, in response to that request, to provide "
+    "capacity-building and technical advice to the Directorate of Penitentiary Administration;",
+    "3. Welcomes the letter in which the Government of Mali requested assistance, and requests the Office, in "
+    "response to that request, to provide advisory services to national institutions;",
+    # The request named in the clause itself.
+    "3. Requests the Office to provide technical assistance to the Government of Mali, in response to the request "
+    "of the Government of Mali;",
+    "3. Requests the United Nations Development Programme, pursuant to the request made by the Government of Mali, "
+    "to provide capacity-building to national institutions;",
+])
+def test_holdout5_consent_forms_stay_silent(ruleset, text):
+    assert found(ruleset, text, SC) == []
+    assert found(ruleset, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # The earlier request is an organ's, not the State's.
+    "3. Takes note of the request of the Human Rights Council for a study, and requests the Office, in response "
+    "to that request, to provide technical assistance to States;",
+    # No request stated before "the request".
+    "3. Requests the Office, in response to the request, to provide technical assistance to States;",
+    # An aside that does not end before the requester is no consent phrase.
+    "3. Requests the Office to provide, at the request of, and in cooperation with, the Office of the High "
+    "Commissioner, advisory services to national institutions;",
+    # A mission named by its acronym; a State's institution by its nationality adjective.
+    "2. Requests BINUH to provide technical assistance and strategic advice to the Haitian National Police on "
+    "recruitment and vetting;",
+    "2. Requests MINUSCA to provide technical assistance to the Central African national police;",
+    "4. Calls upon Member States and the international community to provide training, equipment and financial "
+    "assistance to the Haitian justice system;",
+    "4. Requests the Office to provide training, equipment and logistical support to the Malian armed forces;",
+    # "the strengthening of the capacity of national ...".
+    "7. Calls upon the international community to support the strengthening of the capacity of national disaster "
+    "management authorities in small island developing States;",
+])
+def test_holdout5_calls_without_consent_fire(ruleset, text):
+    assert [rule for rule, _ in found(ruleset, text, SC)] == ["CON001"]
+
+
+@pytest.mark.parametrize("text", [
+    "4. Requests the Office to provide training and equipment to the African Union Mission in Somalia;",
+    "4. Requests the Office to provide training, guidance and tools to its staff;",
+    "4. Calls upon States to support the strengthening of the capacity of their national human rights institutions;",
+    "4. Encourages Member States to support the strengthening of the capacity of national human rights institutions;",
+])
+def test_holdout5_trigger_extensions_keep_their_limits(ruleset, text):
+    assert found(ruleset, text) == []
+
+
+def test_advisers_deployed_to_assist_national_authorities(ruleset):
+    text = ("2. Requests the Office of the High Commissioner to deploy human rights advisers to the offices of resident "
+            "coordinators in the countries most affected by sea-level rise in order to assist national authorities in "
+            "developing planned relocation policies;")
+    assert found(ruleset, text, HRC) == [("CON004", "OP2")]
+    assert found(ruleset, text.replace("to deploy", "to deploy, with the consent of the States concerned,"), HRC) == []
+    assert found(ruleset, "2. Requests the Office to deploy human rights advisers to United Nations country teams in "
+                          "order to assist them in mainstreaming human rights;", HRC) == []
+
+
+ANNEX = "1. Adopts the guidelines annexed to the present resolution.\n\nAnnex\n\nGuidelines on administrative data\n\n"
+
+
+def test_annex_sentence_calling_on_a_provider_is_con006(ruleset):
+    text = ANNEX + ("11. National accounts should follow the 2025 SNA.\n\n"
+                    "12. The Statistics Division and the regional commissions should provide capacity-building to "
+                    "national statistical systems in developing countries in the linking of administrative registers.\n")
+    assert found(ruleset, text, "The Economic and Social Council,\n\n") == [("CON006", "ANNEX.12")]
+
+
+@pytest.mark.parametrize("para", [
+    # Consent in the sentence, or elsewhere in the paragraph.
+    "12. The Statistics Division should provide, upon request, capacity-building to national statistical systems.",
+    "12. The Statistics Division should provide capacity-building to national statistical systems. Such support is "
+    "to be given at the request of the countries concerned.",
+    # The States' own commitment, in the first person.
+    "12. We will leverage existing United Nations mechanisms to support capacity-building in developing countries.",
+    # "will" states an arrangement; the consent is the national office's.
+    "13. The Commission will review the experience of pilot countries and, at the request of the national "
+    "statistical office concerned, the Statistics Division will provide advisory services on business registers.",
+    # The subject is not an outside provider.
+    "12. National statistical offices should take part in capacity-building programmes of the regional commissions.",
+])
+def test_annex_traps_stay_silent(ruleset, para):
+    assert found(ruleset, ANNEX + para + "\n", "The Economic and Social Council,\n\n") == []
+
+
+def test_aside_placeholder_is_optional_and_short():
+    from checker.rules.checks.consent import ASIDE
+    import re
+    pat = re.compile(r"at the request of" + ASIDE + r" the States concerned")
+    assert pat.search("at the request of the States concerned")
+    assert pat.search("at the request of, and in close cooperation with, the States concerned")
+    assert not pat.search("at the request of, and in cooperation with the Office. Then, the States concerned")

@@ -26,6 +26,12 @@ proposes ("Replace operative paragraph 5 with the following text: “5. Requests
 ...”") are the text to be adopted: CON001 and CON003 judge them as operative or
 preambular paragraphs, reported at the instruction (``_new_text``). The parser keeps
 them inside the instruction's node text, so they are found there line by line.
+
+A State's request stated before a clause in the same paragraph, to which the clause answers
+("..., and requests BINUH, in response to that request, to provide ..."), is its consent
+(``request-references``, ``state-requests``: ``_answers_request``). CON006 judges annexed texts
+sentence by sentence (``annex``); ``{aside}`` in a consent pattern is a short parenthetical
+(``ASIDE``).
 """
 
 from __future__ import annotations
@@ -46,7 +52,9 @@ _SCHEMA = {
         "triggers": _LIST, "consent": _LIST, "state": _LIST, "providers": _LIST,
         "exempt-openings": _LIST, "weak-openings": _LIST, "call-cues": _LIST, "call-openings": _LIST,
         "self-request": _LIST, "recipients": _LIST, "parties": _LIST, "own-activity": _LIST,
-        "state-addressees": _LIST, "own-recipients": _LIST, "skip-bodies": _LIST, "suggestion": {"type": "string"},
+        "state-addressees": _LIST, "own-recipients": _LIST, "skip-bodies": _LIST, "request-references": _LIST,
+        "state-requests": _LIST,
+        "suggestion": {"type": "string"},
     },
     "additionalProperties": False,
 }
@@ -68,8 +76,14 @@ class Clause:
 WORD_START = r"(?<!\w)(?=\w)"
 
 
+# "at the request of, and in close cooperation with, the Governments concerned": a short
+# parenthetical (", and ... ," or ", or ... ,", no sentence break) inside a consent phrase.
+# ``{aside}`` in a pattern stands for one, optional.
+ASIDE = r"(?:\s*,\s*(?:and|or)\s+[^,;:.\n]{1,60}?,)?"
+
+
 def _substitute(patterns: tuple[str, ...], state: str) -> tuple[str, ...]:
-    return tuple(p.replace("{state}", f"(?:{state})") if state else p for p in patterns)
+    return tuple((p.replace("{state}", f"(?:{state})") if state else p).replace("{aside}", ASIDE) for p in patterns)
 
 
 @lru_cache(maxsize=256)
@@ -410,9 +424,27 @@ def needs_consent(text: str, clause: Clause, params: dict, *, preamble: bool = F
     consent = _pat(params, "consent")
     if consent is not None and (consent.search(body) or any(consent.search(g) for g in governing)):
         return None
+    if _answers_request(text, clause, params, governing):
+        return None
     if wrong_party(body, params):
         return None  # consent asked of the wrong party: reported by the wrong-party check
     return trigger
+
+
+def _answers_request(text: str, clause: Clause, params: dict, governing: Iterable[str]) -> bool:
+    """Does the clause give the assistance "in response to that request", a State's request
+    stated before it in the paragraph (or in its chapeau)? "Takes note of the request made by
+    the Government of Haiti for support ..., and requests BINUH, in response to that request,
+    to provide capacity-building": the request itself is the consent (§7.4)."""
+    refs = _pat(params, "request-references")
+    if refs is None:
+        return False
+    ref = refs.search(text, clause.start, clause.end)
+    if ref is None:
+        return False
+    before = [text[:ref.start()], *governing]
+    asked = [_pat(params, key) for key in ("state-requests", "self-request", "consent")]
+    return any(p is not None and p.search(t) is not None for p in asked for t in before)
 
 
 # An editor re-lints a draft on every keystroke and nearly all of its clauses are unchanged:
@@ -756,6 +788,53 @@ def wrong_party_check(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 s, e = clause.start + m.start(), clause.start + m.end()
                 yield CheckHit(node, s, e, {"phrase": m.group(0), "party": m.group("party"),
                                             "suggestion": params.get("suggestion", "")})
+
+
+# An annexed text states what is to be done in sentences ("12. The Statistics Division and the
+# regional commissions should provide capacity-building to ..."): the sentence is the clause, and
+# its subject, up to the modal or passive call, is who is asked.
+_SENTENCE_BREAK = re.compile(r"(?<=[.;])\s+(?=[A-Z“\"])")
+_NORMATIVE = re.compile(r"\b(?:should|shall|must|(?:are|is)\s+(?:(?:also|further|strongly)\s+)?"
+                        r"(?:invited|encouraged|requested|urged|called\s+upon))\b")
+# Every match of ``_NORMATIVE`` (case-sensitive) contains one of these: a paragraph with none is skipped.
+_NORMATIVE_WORDS = ("should", "shall", "must", "invited", "encouraged", "requested", "urged", "called")
+
+
+@register("consent.annex", placeholders=PLACEHOLDERS, params_schema=_SCHEMA)
+def annex(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """CON006: a sentence of an annexed text asks an outside provider for assistance without consent.
+
+    Only third-person calls are judged ("The Statistics Division should provide ...", "UNODC is invited
+    to provide ..."; not "will", which states an arrangement or a commitment): a sentence
+    in the first person plural ("We will leverage ... to support capacity-building") is the
+    States' own commitment. Consent language anywhere in the annex paragraph covers its sentences."""
+    if _skipped(doc, params):
+        return
+    triggers = _phrases(params, "triggers")
+    for para in ctx.nodes:
+        text, done = para.text, -1
+        if not isinstance(para, Paragraph) or triggers is None or not any(w in text for w in _NORMATIVE_WORDS):
+            continue
+        # Only the sentences that hold a trigger can be reported: most annex text is never split.
+        for t in _matches(triggers, text):
+            if t.start() < done:
+                continue
+            start = para.body_start
+            for b in _SENTENCE_BREAK.finditer(text, para.body_start, t.start()):
+                start = b.end()
+            nxt = _SENTENCE_BREAK.search(text, t.end())
+            end = nxt.start() if nxt is not None else len(text)
+            done = end
+            body = text[start:end]
+            modal = _NORMATIVE.search(body)
+            if _WE.match(body) or modal is None or \
+                    _first_trigger(triggers, text, start + modal.start(), end, params) is None:
+                continue
+            m = needs_consent(text, Clause(start + modal.start(), end, ""), params,
+                              governing=[text], asked=body[:modal.start()])
+            if m:
+                yield _hit(para, m, params)
+                break
 
 
 def _enclosing_leads(para: Paragraph, node: SubParagraph) -> Iterator[str]:
