@@ -159,3 +159,23 @@ def test_operative_number_with_a_parenthesis_is_read_and_reported():
                      "2) Requests a report;\n\n3. Decides to remain seized of the matter.\n")
     assert [(p.number, p.label, p.opening) for p in doc.operative] == [(1, "1.", "Decides"), (2, "2)", "Requests"),
                                                                        (3, "3.", "Decides")]
+
+
+def test_annex_numbering_judges_only_a_plain_run():
+    from checker.parser import parse_text
+    from checker.pipeline import LintSession, lint_document
+    from checker.rules.config import Config, apply_overrides
+
+    config = Config()
+    apply_overrides(config, {"select": ["STR020"]})
+    session = LintSession.create(config, use_cache=False)
+    head = "The General Assembly,\n\n1. Adopts the principles annexed to the present resolution.\n\nAnnex\n\nPrinciples\n\n"
+
+    def annex(*numbers: int) -> list[str]:
+        body = "\n\n".join(f"{n}. Institutions shall act in the manner number {n + 10}." for n in numbers)
+        return [f.message for f in lint_document(parse_text(head + body + "\n"), session)]
+
+    assert annex(1, 2, 3, 4) == []
+    assert annex(1, 2, 4, 5) == ["Annex: paragraph numbered 4 where 3 was expected"]
+    assert annex(1, 2, 4, 6) == []  # two gaps: a numbering of its own (a form, sections)
+    assert annex(1, 2, 3, 1, 2, 5) == []  # a list restarting inside a paragraph

@@ -397,6 +397,26 @@ def operative_numbering(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             yield CheckHit(p, 0, max(1, label_end), {"found": show(number), "expected": show(wanted)})
 
 
+@register("structure.annex-numbering", placeholders=("annex", "found", "expected"))
+def annex_numbering(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-08 in an annex: its numbered paragraphs run on without a gap.
+
+    Only a plain run is judged: numbers that never go back and skip exactly one
+    place. Annexed texts number their own way (a list restarting at 1 inside a
+    paragraph, numbered forms, sections), and then nothing is said."""
+    for annex in doc.annexes:
+        numbered = [p for p in annex.paragraphs if p.number is not None]
+        if len(numbered) < 3 or numbered[0].number != 1:
+            continue
+        breaks = [(prev, p) for prev, p in zip(numbered, numbered[1:]) if p.number != prev.number + 1]
+        if len(breaks) != 1 or breaks[0][1].number < breaks[0][0].number:
+            continue
+        prev, p = breaks[0]
+        label_end = p.body_start or len(p.label)
+        yield CheckHit(p, 0, max(1, label_end), {"annex": annex.address.replace("-", " ").title(),
+                                                  "found": str(p.number), "expected": str(prev.number + 1)})
+
+
 def _inserted(p: Paragraph) -> bool:
     return p.number is None and not getattr(p, "lettered", False) and \
         vocabulary.NEGOTIATION_PREFIX.match(p.text) is not None
