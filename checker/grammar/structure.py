@@ -14,7 +14,7 @@ import re
 
 import pyparsing as pp
 
-from checker.vocabulary import MONTHS_RE
+from checker.vocabulary import BODIES, MONTHS_RE
 
 
 _MONTH = pp.Regex(MONTHS_RE).set_name("month")
@@ -51,14 +51,7 @@ section_heading = pp.Regex(r"(?P<numeral>[IVXL]{1,6}|[A-H])\s*\.?(?:\s+(?P<title
 
 # -- header lines ----------------------------------------------------------------
 
-_BODY_NAMES = [
-    "General Assembly",
-    "Security Council",
-    "Economic and Social Council",
-    "Human Rights Council",
-    "Commission on Human Rights",
-    "Trusteeship Council",
-]
+_BODY_NAMES = list(BODIES)
 body_name = pp.one_of(_BODY_NAMES, caseless=True).set_name("body name")
 # one_of's parse action gives the name as listed, whatever its case in the text.
 _BODY_NAME_AS_LISTED = {name.lower(): name for name in _BODY_NAMES}
