@@ -716,6 +716,9 @@ def negotiation_labels(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 _UNITS = ("days|weeks|months|years|hours|minutes|members|States|Member\\s+States|countries|"
           "experts|persons|meetings|sessions|pages|times|representatives|judges|seats|candidates|"
           "working\\s+days|calendar\\s+days|languages|regions|copies")
+# A count of 10 or more ("15 days"), not a year ("the 2027 session"): beside one, small
+# numbers stay in figures too.
+_LARGE_COUNT = re.compile(r"(?<![\w.,/])(?!(?:19|20)\d\d(?![\w.,/]))(?:[1-9]\d|\d{3,})(?![\w.,/])\s+[a-z]")
 # The look-behind comes after the digit so that ``re`` can skip to digits (3x faster).
 _SMALL = re.compile(rf"([1-9])(?<![\w.,/()-][1-9])\s+(?:additional\s+|more\s+|further\s+|consecutive\s+|full\s+)?(?:{_UNITS})\b")
 _BEFORE_OK = re.compile(r"(?:paragraphs?|resolutions?|articles?|art\.|chapters?|annex(?:es)?|sections?|items?|"
@@ -735,8 +738,8 @@ def small_numbers(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 continue
             if re.match(r"\s+of\s+age\b", node.text[m.end():m.end() + 8]):
                 continue  # ages are given in figures ("children under 5 years of age")
-            near = node.text[max(0, m.start() - 80):m.end() + 80]
-            if re.search(r"(?<![\w.,/])(?:[1-9]\d|\d{3,})(?![\w.,/])\s+[a-z]", near):
+            near = node.text[max(0, m.start() - 160):m.end() + 160]  # about a sentence
+            if _LARGE_COUNT.search(near):
                 continue  # figures below and above 10 together stay in figures
             yield CheckHit(node, m.start(), m.end(),
                            {"text": m.group(0), "words": words[int(m.group(1)) - 1] + m.group(0)[1:]})
