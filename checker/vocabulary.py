@@ -61,7 +61,6 @@ SECTION_HEADING_LINE = re.compile(r"^(?:(?:Section|Part|Chapter)\s+(?:\d{1,3}[A-
 # "[OP5bis] 6. Encourages ...", "PP3 Recalling ...": a negotiation label before the paragraph;
 # the paragraph is read without it (STR015 reports the label).
 NEGOTIATION_PREFIX = re.compile(r"\[?\(?(?:PP|OP)\s?\.?\s?\d{1,3}\s?(?:bis|ter|quater|alt|new|[a-z])?\)?\]?\s*[.:]?\s+(?=\S)")
-# "25 Condemns ...": a paragraph number whose full stop was dropped (only trusted before an operative verb)
 # "25 Condemns", "9) Invites": a number whose full stop was dropped or written as a parenthesis.
 NUMBER_WITHOUT_STOP = re.compile(r"^(?P<number>\d{1,3})(?:\s+|\)\s*)(?=[A-Z])")
 SUBPARAGRAPH_LABEL = re.compile(r"^\((?P<label>[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s*(?=\S)")

@@ -22,7 +22,7 @@ from typing import Iterator, Optional
 from checker import vocabulary
 from checker.findings import Edit, Fix
 from checker.grammar.symbols import validate_symbol
-from checker.model import (Document, Node, OperativeParagraph, Paragraph, PreambularParagraph, Span,
+from checker.model import (AnnexParagraph, Document, Node, OperativeParagraph, Paragraph, PreambularParagraph, Span,
                            SubParagraph)
 from checker.rules.checks import CheckHit, register
 
@@ -302,8 +302,9 @@ def preamble_operative_clause(doc: Document, params: dict, ctx) -> Iterator[Chec
 
 # ---------------------------------------------------------------- operative (ED-07..ED-10)
 
-_PARTICIPLE = re.compile(r"^(?:(?:Also|Further|Strongly)\s+)?([A-Z][a-z]+ing)\b")
-_BASE_FORM = re.compile(r"^(?:(?:Also|Further|Strongly)\s+)?([A-Z][a-z]+)\b")
+# After "Also", "Further", "Strongly" the verb is in lower case ("Also request").
+_PARTICIPLE = re.compile(r"^(?:(?:Also|Further|Strongly)\s+(?=[a-z])|(?=[A-Z]))([A-Za-z][a-z]+ing)\b")
+_BASE_FORM = re.compile(r"^(?:(?:Also|Further|Strongly)\s+(?=[a-z])|(?=[A-Z]))([A-Za-z][a-z]+)\b")
 
 
 @register("structure.operative-opening", placeholders=("opening", "expected"))
@@ -331,12 +332,12 @@ def operative_opening(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             continue  # a heading, or a preambular paragraph of a section filed as operative
         m = _PARTICIPLE.match(body)
         if m:
-            verb = _third_person(m.group(1)[:-3])
+            verb = _third_person(m.group(1)[:-3].capitalize())
             if verb is not None:
                 participles.append((p, m, verb))
             continue
         m = _BASE_FORM.match(body)
-        if m and (m.group(1) + "s") in vocabulary.OPERATIVE_VERBS and _reliable(ctx, params):
+        if m and (m.group(1).capitalize() + "s") in vocabulary.OPERATIVE_VERBS and _reliable(ctx, params):
             bases.append((p, m))
     limit = int(params.get("style-limit", 2))
     if len(participles) <= limit:
@@ -695,11 +696,19 @@ _LABEL = re.compile(
     r"|\((?:PP|OP)\s?\.?\s?\d{1,3}\w*\)\s*$")
 
 
+# Revision and negotiation annotations in square brackets ("[new]", "[ad ref]", "[agreed]").
+_REVISION_MARK = re.compile(r"\[(?:new|ad\s?ref\.?|agreed(?:\s+ad\s?ref\.?)?|alt\.?|moved|revised|"
+                            r"proposed|tbc|pending|placeholder|updated)\]", re.I)
+
+
 @register("structure.negotiation-labels", placeholders=("label",))
 def negotiation_labels(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-19: "PP3", "[OP5bis]", "[A/HRC/28/2 (PP5)]" are negotiation metadata, removed before tabling."""
     for node in ctx.nodes:
         text = node.text
+        if "[" in text and doc.is_draft:  # an adopted text may keep "6. [Deleted]" in a numbered list
+            for m in _REVISION_MARK.finditer(text):
+                yield CheckHit(node, m.start(), m.end(), {"label": m.group(0)})
         if "PP" not in text and "OP" not in text:
             continue  # every label names PP or OP: spare the regex
         start = getattr(node, "body_start", 0)
@@ -725,7 +734,7 @@ _BEFORE_OK = re.compile(r"(?:paragraphs?|resolutions?|articles?|art\.|chapters?|
                         r"Goals?|No\.|rules?|volumes?|vol\.|parts?|principles?|recommendations?|tables?|"
                         r"figures?|phase|level|category|Protocol|page|pages|decisions?|targets?|and|to|or|from|"
                         r"Add\.|Corr\.|Rev\.)\s*$", re.I)
-_PERCENT = re.compile(r"(?<=\d)\s?%")
+_PERCENT = re.compile(r"(?<=\d)\s?%|(?<=\d)\s(?:percent|per-cent)\b")
 
 
 @register("structure.small-numbers", placeholders=("text", "words"))
@@ -747,10 +756,12 @@ def small_numbers(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 
 @register("structure.percent-sign", placeholders=("text",))
 def percent_sign(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """ED-20: "per cent" is spelled out ("15 per cent", not "15%")."""
+    """ED-20: "per cent" is spelled out ("15 per cent", not "15%" or "15 percent")."""
     for node in ctx.nodes:
-        if "%" not in node.text:
+        if "%" not in node.text and "ercent" not in node.text and "er-cent" not in node.text:
             continue
         for m in _PERCENT.finditer(node.text):
+            if m.group(0)[-1] != "%" and isinstance(node, AnnexParagraph):
+                continue  # "percent" in an annexed technical list is reproduced as adopted elsewhere
             yield CheckHit(node, m.start(), m.end(), {"text": node.text[max(0, m.start() - 3):m.end()].strip()},
                            fix=_replace_fix(node, m.start(), m.group(0), " per cent", "Write 'per cent'"))
