@@ -575,6 +575,7 @@ class _Normalizer:
         current: list[_Raw] = []
         label = None
         fn_indent = None
+        text_col = -1
         blank_run = 0
         while i < n:
             raw = lines[i]
@@ -592,6 +593,7 @@ class _Normalizer:
                     self._add_footnote_lines(label, current)
                 label, current = m.group("label"), [raw]
                 fn_indent = _indent(raw.text)
+                text_col = fn_indent + m.end()  # where the note's words start: a hanging indent aligns there
                 blank_run = 0
                 i += 1
                 continue
@@ -601,9 +603,10 @@ class _Normalizer:
             # One blank line inside a note that has not ended its sentence is double
             # spacing ("... Council, 2004," / blank / "Supplement No. 3 ..."), not its end.
             runs_on = blank_run == 1 and not current[-1].text.rstrip().endswith(".")
+            indent = _indent(raw.text)
             ends = (
                 vocabulary.starts_paragraph(s)
-                or (fn_indent is not None and _indent(raw.text) > fn_indent)
+                or (fn_indent is not None and indent > fn_indent and indent != text_col)
                 or (blank_run > 0 and not runs_on)
             )
             if ends:

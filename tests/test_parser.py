@@ -291,3 +291,20 @@ def test_masthead_columns_separated_by_a_tab_word_paste():
     assert doc.header.symbol == "A/C.3/80/L.41"
     assert doc.header.fields["symbol"].value == "A/C.3/80/L.41"
     assert [p.number for p in doc.operative] == [1]
+
+
+def test_footnote_block_with_hanging_indent():
+    """PDF notes: '  1 Official Records ...' with the next line aligned under the note's words."""
+    text = ("The General Assembly,\n\n"
+            "  Recalling its resolution 174 (II) of 21 November 1947,1\n\n"
+            "  Noting the importance of the Convention,2\n\n"
+            "__________________\n"
+            "  1 Official Records of the General Assembly, Eighty-first Session, Supplement\n"
+            "    No. 10 (A/81/10).\n"
+            "  2 United Nations, Treaty Series, vol. 1155, No. 18232.\n\n"
+            "  Stressing the usefulness of the debate,\n\n"
+            "  1. Decides to remain seized of the matter.\n")
+    doc = parse_text(text)
+    assert [p.opening for p in doc.preamble] == ["Recalling", "Noting", "Stressing"]
+    assert [f.label for f in doc.footnotes] == ["1", "2"]
+    assert doc.footnotes[0].text.endswith("No. 10 (A/81/10).")

@@ -73,6 +73,12 @@ EXPECTED = [
     ("holdout5/ga-c2-80-draft-sids-housing.txt", "draft-resolution", GA, 11, 11, None),
     ("holdout5/ecosoc-draft-admin-data-annex.txt", "draft-resolution", "Economic and Social Council", 9, 10, None),
     ("holdout5/word-paste-c3-older-persons.txt", "draft-resolution", GA, 10, 15, None),
+    # sixth held-out set: the decision's operative part is one "Decides:" with lettered parts;
+    # the Security Council text skips number 9; "[new] Stressing" is a preambular paragraph.
+    ("holdout6/ga-c6-81-draft-ilc-report-pdf.txt", "draft-resolution", GA, 9, 15, None),
+    ("holdout6/hrc-62-draft-decision-follow-up-seminar.md", "draft-decision", HRC, 5, 1, None),
+    ("holdout6/sc-res-2837-2026-libya-unsmil.txt", "resolution", "Security Council", 13, 11, None),
+    ("holdout6/ga-81-rev1-disaster-relief.md", "draft-resolution", GA, 9, 14, None),
 ]
 
 
