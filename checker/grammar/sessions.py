@@ -288,7 +288,7 @@ def _classify(text: str, words: list[tuple[int, int, str]], sess_start: int, ses
     start = s
 
     # -- figures ----------------------------------------------------------------
-    fm = re.fullmatch(r"(\d{1,4})(st|nd|rd|th|ST|ND|RD|TH)?", tok)
+    fm = re.fullmatch(r"(\d{1,5})(st|nd|rd|th|ST|ND|RD|TH)?", tok)
     if fm:
         n = int(fm.group(1))
         if fm.group(2) is None:
