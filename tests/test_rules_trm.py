@@ -270,37 +270,27 @@ def test_fund_named_for_its_purpose_is_a_full_name(ruleset):
     assert [r for r, _ in found(ruleset, text) if r == "TRM005"] == []
 
 
-def test_never_abbreviated_in_the_paragraph_an_amendment_proposes():
+def test_never_abbreviated_in_the_paragraph_an_amendment_proposes(ruleset):
     """A quoted title is left alone; a quoted paragraph on its own line is text being adopted."""
-    from checker.parser import parse_text
-    from checker.pipeline import LintSession, lint_document
-    from checker.rules.config import Config, apply_overrides
-
-    config = Config()
-    apply_overrides(config, {"select": ["TRM006"]})
-    session = LintSession.create(config, use_cache=False)
-    title = parse_text("The General Assembly,\n\n1. Takes note of the study entitled \u201cECOSOC at eighty\u201d;\n")
-    assert lint_document(title, session) == []
-    proposed = parse_text("The General Assembly,\n\n1. Decides that paragraph 7 of its resolution 78/12 shall read:\n"
-                          "\u201c7. Invites ECOSOC to consider the question at its next session;\u201d\n")
-    found = lint_document(proposed, session)
-    assert [(f.rule, proposed.source[f.span.start:f.span.end]) for f in found] == [("TRM006", "ECOSOC")]
+    title = "1. Takes note of the study entitled \u201cECOSOC at eighty\u201d;\n"
+    assert [c for c, _ in found(ruleset, title) if c == "TRM006"] == []
+    proposed = ("1. Decides that paragraph 7 of its resolution 78/12 shall read:\n"
+                "\u201c7. Invites ECOSOC to consider the question at its next session;\u201d\n")
+    doc = parse_text(GA + proposed)
+    hits = [f for f in lint(doc, ruleset, Config()) if f.rule == "TRM006"]
+    assert [(f.rule, doc.source[f.span.start:f.span.end]) for f in hits] == [("TRM006", "ECOSOC")]
 
 
-def test_acronym_defined_in_an_end_note_counts_after_its_markers_paragraph():
-    from checker.parser import parse_text
-    from checker.pipeline import LintSession, lint_document
-    from checker.rules.config import Config, apply_overrides
-
-    config = Config()
-    apply_overrides(config, {"select": ["TRM002", "TRM001"]})
-    session = LintSession.create(config, use_cache=False)
-    body = ("The Human Rights Council,\n\nRecalling the Paris Agreement,{marker}\n\n"
+def test_acronym_defined_in_an_end_note_counts_after_its_markers_paragraph(ruleset):
+    body = ("Recalling the Paris Agreement,{marker}\n\n"
             "1. Encourages cooperation with the secretariat of the UNFCCC;\n\n"
             "2. Decides to remain seized of the matter.\n\n"
             "[^1]: Adopted under the United Nations Framework Convention on Climate Change (UNFCCC).\n")
-    assert lint_document(parse_text(body.format(marker="[^1]")), session) == []
+
+    def acronym_findings(text: str) -> list[str]:
+        return [c for c, _ in found(ruleset, text, HRC) if c in ("TRM001", "TRM002")]
+
+    assert acronym_findings(body.format(marker="[^1]")) == []
     # The same note referenced only after the use: the acronym is used before it is defined.
     late = body.format(marker="").replace("2. Decides", "2. Decides, as recalled,[^1]")
-    found = lint_document(parse_text(late), session)
-    assert [f.rule for f in found] == ["TRM002"]
+    assert acronym_findings(late) == ["TRM002"]
