@@ -15,6 +15,8 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from checker.grammar.citations import lowered
+
 UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
          "sixteenth", "seventeenth", "eighteenth", "nineteenth")
@@ -244,6 +246,9 @@ def _word_back(text: str, lo: int, pos: int) -> Optional[tuple[int, int]]:
     return s, e
 
 
+_MARKERS_AND_BLANKS = _SUPERSCRIPTS + " \t\n\r\f\v\u00a0"
+
+
 def _words_before(text: str, end: int, limit: int) -> list[tuple[int, int, str]]:
     """Up to ``limit`` words ending at ``end``, nearest first, separated only by blanks."""
     words: list[tuple[int, int, str]] = []
@@ -254,13 +259,16 @@ def _words_before(text: str, end: int, limit: int) -> list[tuple[int, int, str]]
         if span is None:
             break
         s, e = span
-        if text[e:pos].strip(_SUPERSCRIPTS + " \t\n\r\f\v\u00a0"):
+        if text[e:pos].strip(_MARKERS_AND_BLANKS):
             break
         if lo > 0 and s == lo:     # word may continue before the window
             break
         words.append((s, e, text[s:e]))
         pos = s
     return words
+
+
+_FIGURES = re.compile(r"(\d{1,5})(st|nd|rd|th|ST|ND|RD|TH)?")
 
 
 def _classify(text: str, words: list[tuple[int, int, str]], sess_start: int, sess_end: int,
@@ -288,7 +296,7 @@ def _classify(text: str, words: list[tuple[int, int, str]], sess_start: int, ses
     start = s
 
     # -- figures ----------------------------------------------------------------
-    fm = re.fullmatch(r"(\d{1,5})(st|nd|rd|th|ST|ND|RD|TH)?", tok)
+    fm = _FIGURES.fullmatch(tok)
     if fm:
         n = int(fm.group(1))
         if fm.group(2) is None:
@@ -393,9 +401,11 @@ def find_session_refs(text: str) -> list[SessionRef]:
     The list is shared between callers: do not modify it.
     """
     out: list[SessionRef] = []
-    if "ession" not in text and "ESSION" not in text:
-        # Every match of the case-sensitive _SESSION_RE holds one of them. (Inside the
-        # cache: SES001-SES003 ask again for each paragraph, and a hit is cheaper.)
+    if "ession" not in lowered(text):
+        # Every match of the case-sensitive _SESSION_RE holds "ession" or "ESSION", so the
+        # lower-cased text holds "ession" (``str.lower`` maps each of those letters alone).
+        # One scan of a string the citation finder has lowered already, not two of the text.
+        # (Inside the cache: SES001-SES003 ask again for each paragraph, and a hit is cheaper.)
         return out
     for m in _SESSION_RE.finditer(text):
         words = _words_before(text, m.start(), 6)

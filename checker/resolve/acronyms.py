@@ -138,12 +138,16 @@ def _footnote_markers(doc: Document) -> dict[int, int]:
     if not first:
         return {}
     by_address = {node.address: node for node in doc.text_nodes()}
+    holder_ends: dict[str, int] = {}  # a paragraph's end, mapped once for all the notes it calls
     out = {}
     for fn in doc.footnotes:
         marker = first.get(fn.label)
         holder = by_address.get(marker.address) if marker is not None else None
         if holder is not None and holder is not fn:
-            out[id(fn)] = max(holder.span.end, marker.span.end)
+            end = holder_ends.get(marker.address)
+            if end is None:
+                end = holder_ends[marker.address] = holder.span.end
+            out[id(fn)] = max(end, marker.span.end)
     return out
 
 

@@ -373,8 +373,11 @@ def this_resolution(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         return
     for node in ctx.nodes:
         # Prefilter: a match holds "resolution" in some case, so the lower-cased text holds
-        # "olut" (``re`` lets no non-ASCII letter match o, l, u or t under IGNORECASE).
-        if "olut" not in lowered(node.text):
+        # "olut" (``re`` lets no non-ASCII letter match o, l, u or t under IGNORECASE). In an
+        # ASCII text only ASCII letters match, so it holds "this" as well: most paragraphs
+        # that cite a resolution do not, and are spared the scan for "t".
+        low = lowered(node.text)
+        if "olut" not in low or "this" not in low and node.text.isascii():
             continue
         lo = getattr(node, "body_start", 0)
         for m in _THIS_RESOLUTION.finditer(node.text):

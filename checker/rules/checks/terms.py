@@ -24,6 +24,7 @@ from collections import defaultdict
 from typing import Iterable, Iterator, Optional
 
 from checker.findings import Edit, Fix
+from checker.grammar.citations import lowered
 from checker.grammar.terms import ALWAYS_SPELLED_OUT, find_acronym_uses
 from checker.model import Document, Footnote, Node
 from checker.resolve.acronyms import (QUOTED as _QUOTED, AcronymIndex, AcronymTexts, Occurrence, body_nodes,
@@ -243,7 +244,7 @@ def short_form_before_name(doc: Document, params: dict, ctx) -> Iterator[CheckHi
     after_the: dict[str, list[int]] = defaultdict(list)
     for m in _after_the_re(tuple(heads)).finditer(written.whole):
         after_the[m.group(1)].append(m.start())
-    lowered: Optional[_Finder] = None  # the texts in lower case, made for the first short form found
+    lower: Optional[_Finder] = None  # the texts in lower case, made for the first short form found
     span_starts: dict[int, int] = {}
     lower_titles = frozenset(params.get("lower-case-titles") or ())
     for head in heads:
@@ -261,8 +262,8 @@ def short_form_before_name(doc: Document, params: dict, ctx) -> Iterator[CheckHi
         if not holding:
             continue
         if not head.isascii():  # (an ASCII head as written is in the lower-case text as well)
-            lowered = lowered or _Finder([node.text.lower() for node in nodes])
-            holding = [i for i in holding if head.lower() in lowered.texts[i]]
+            lower = lower or _lower_texts(nodes)
+            holding = [i for i in holding if head.lower() in lower.texts[i]]
         short_re, full_re = _short_form_re(head, lower_titles), _full_name_re(head, lower_titles)
         first_short = None
         for i in holding:
@@ -276,9 +277,9 @@ def short_form_before_name(doc: Document, params: dict, ctx) -> Iterator[CheckHi
             continue
         # Every pattern of a full name needs the head noun, in any case ("a committee"): other
         # texts are skipped. Only a full name before the first short form matters.
-        lowered = lowered or _Finder([node.text.lower() for node in nodes])
+        lower = lower or _lower_texts(nodes)
         before = []
-        for i in lowered.holding(head.lower()):
+        for i in lower.holding(head.lower()):
             if i not in span_starts:
                 span_starts[i] = nodes[i].span_of(0, 0).start  # ``span.start``, one offset mapped
             if span_starts[i] < first_short[0]:
@@ -294,6 +295,12 @@ def _body_text(ctx, doc: Document) -> tuple[list[Node], "_Finder"]:
         nodes = body_nodes(doc)
         return nodes, _Finder([node.text for node in nodes])
     return ctx.memo("terms.body-text", make) if ctx is not None else make()
+
+
+def _lower_texts(nodes: list[Node]) -> "_Finder":
+    """The nodes' texts in lower case. ``lowered`` keeps them for the citation finder, which
+    has lowered each paragraph already (the same strings: no second ``str.lower``)."""
+    return _Finder([lowered(node.text) for node in nodes])
 
 
 class _Finder:
@@ -413,9 +420,9 @@ def non_agreed(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     # spares most paragraphs the regex scans.
     for node in nodes:
         taken: list[tuple[int, int]] = []
-        lowered = node.text.lower()
+        low = lowered(node.text)  # (kept by the citation finder)
         for pattern, right, first_word in swaps:
-            if first_word not in lowered:
+            if first_word not in low:
                 continue
             for m in pattern.finditer(node.text):
                 found = m.group(0)
