@@ -17,6 +17,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
+from operator import add
 from typing import Optional
 
 from checker import vocabulary
@@ -175,6 +176,15 @@ def _split_lines(text: str) -> list[_Raw]:
         text = text.replace("\f", " ").replace("\v", " ")  # one for one: offsets keep their place
     if any(c in text for c in _OTHER_BREAKS):
         return _split_lines_re(text)
+    if "\r" not in text:
+        # "\n" is then the only line break: str.split finds it with memchr, twice as fast
+        # as splitlines(), which tests every character against all the breaks. split()
+        # gives one more, empty, piece after a final "\n" (or for ""); splitlines() does not.
+        texts = text.split("\n")
+        if not texts[-1]:
+            texts.pop()
+        starts = itertools.accumulate(map(add, map(len, texts), itertools.repeat(1)), initial=0)
+        return list(map(_Raw, texts, starts))
     # str.splitlines() is C-fast and, without the characters above, breaks where _LINE does;
     # each line starts where the one before ended, with its line break.
     starts = itertools.accumulate(map(len, text.splitlines(True)), initial=0)
@@ -409,6 +419,30 @@ class _Normalizer:
         self._has_md_refs = "^" in self.text and "[^" in self.text
         self._has_hash = "#" in self.text
         self._odd_ascii_ws = any(c in self.text for c in _ODD_ASCII_WS)
+        self._has_emphasis_marks = "*" in self.text or "_" in self.text
+        self._has_word_hyphens = "\u2010" in self.text or "\u2011" in self.text
+
+    def _is_plain(self, text: str) -> bool:
+        """Would ``_cleaned`` give the line ``text`` back as it is (no map, no emphasis)?
+
+        For a line that is not empty, in a document without formatting of its own (Word's).
+        The line has nothing ``_cleaned`` and ``_clean`` take out or change: no superscript
+        marker or Word hyphen (an ASCII line has none), no emphasis mark, heading or
+        Markdown note reference (each sought only if the document has one: see __init__),
+        and no white space to collapse (``_ws_is_clean``'s test)."""
+        if text.isascii():
+            odd_ws = self._odd_ascii_ws
+        else:
+            if self._has_superscripts and any(c in text for c in SUPERSCRIPTS):
+                return False
+            if self._has_word_hyphens and ("\u2010" in text or "\u2011" in text):
+                return False
+            odd_ws = True
+        return not (text[0].isspace() or text[-1].isspace()) and "  " not in text \
+            and not (self._has_emphasis_marks and ("*" in text or "_" in text)) \
+            and not (self._has_hash and "#" in text) \
+            and not (self._has_md_refs and "[^" in text) \
+            and (not odd_ws or text.isprintable() or not _ODD_WS.search(text))
 
     # -- entry point ---------------------------------------------------------
     def run(self) -> Normalized:
@@ -883,6 +917,11 @@ class _Normalizer:
 
     def _logical_one(self, raw: _Raw, markers: bool) -> LogicalLine:
         """``_logical([raw])``: the same line, without the joining (most paragraphs are one line)."""
+        text = raw.text
+        if text and not self._has_known_formatting and self._is_plain(text):
+            # What the path below gives such a line (most lines): the text itself, mapped
+            # one for one from its start; no white space at either end, so no indent.
+            return LogicalLine(text, TextMap.identity(raw.start, len(text)))
         text, tmap, it, bd = self._cleaned(raw, markers, True)
         end = raw.start + len(raw.text.rstrip())
         if not text:
@@ -899,6 +938,8 @@ class _Normalizer:
         Its footnote markers are noted (``markers``) and taken out, with a Markdown
         heading's hashes; ``first``: the line opens its paragraph."""
         raw_text = raw.text
+        if raw_text and not self._has_known_formatting and self._is_plain(raw_text):
+            return raw_text, None, [], []  # (what _clean gives it: see _is_plain)
         is_ascii = raw_text.isascii()
         dels = self._marker_deletions(raw) if markers and (
             self._has_md_refs and "[^" in raw_text or self._has_superscripts and not is_ascii
