@@ -37,8 +37,10 @@ sentence by sentence (``annex``); ``{aside}`` in a consent pattern is a short pa
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from checker.model import Document, Node, Paragraph, SubParagraph
@@ -99,7 +101,29 @@ def _compile(patterns: tuple[str, ...], state: str = "") -> Optional[re.Pattern]
 
 
 def _pat(params: dict, key: str) -> Optional[re.Pattern]:
-    return _compile(tuple(params.get(key) or ()), "|".join(params.get("state") or ()))
+    return _compile(*_list_key(params, key))
+
+
+def _list_key(params: dict, key: str) -> tuple[tuple[str, ...], str]:
+    """The patterns of ``params[key]`` and the ``{state}`` they stand in: what ``_compile`` takes."""
+    return tuple(params.get(key) or ()), "|".join(params.get("state") or ())
+
+
+# CON001 and CON005 judge the same operative clauses, and every item of a list is judged
+# with its chapeau: the same question is asked of the same text several times. These two
+# remember the answer (pure functions of the phrase list and the text).
+
+@lru_cache(maxsize=2048)
+def _found(patterns: tuple[str, ...], state: str, text: str) -> bool:
+    """Does a phrase of the list occur in ``text``?"""
+    return _compile(patterns, state).search(text) is not None
+
+
+@lru_cache(maxsize=2048)
+def _spans(patterns: tuple[str, ...], state: str, text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The spans of the list's matches in ``text[start:end]`` (``finditer``); none for an empty list."""
+    regex = _compile(patterns, state)
+    return tuple(m.span() for m in regex.finditer(text, start, end)) if regex is not None else ()
 
 
 class Phrases:
@@ -114,40 +138,127 @@ class Phrases:
 
     def __init__(self, parts: tuple[str, ...]):
         self.parts = parts
-        analysed = [_analyse(p) for p in parts]
-        required = [req for req, _ in analysed]
-        # None: some phrase requires nothing that can be read, or, in a list of several, a
-        # caller may ask for a capture group by its number in the whole: every text is scanned whole.
-        grouped = len(parts) > 1 and any(groups for _, groups in analysed)
-        self.required = tuple(required) if all(required) and not grouped else None
-        self.keys = _keys(self.required) if self.required else ()
+        self.required, self.keys = _stored_analysis(parts)
+        # The key strings one by one, each with the phrases its clause serves as a bit mask:
+        # a key clause holds when one of its strings occurs, and serving is a union.
+        self._key_words = tuple((w, _mask(served)) for clause, served in self.keys for w in sorted(clause))
+        # The phrases each key serves, in their order ("technical": technical assistance, technical
+        # cooperation, technical advice): scanned as one alternation when all live phrases are among them.
+        self._groups = tuple(_mask(served) for _, served in self.keys)
 
-    def matches(self, text: str) -> list[re.Match]:
+    def matches(self, text: str, start: int = 0, end: Optional[int] = None) -> list[re.Match]:
+        """Every match of the whole alternation in ``text[start:end]``: its ``finditer(text, start, end)``."""
+        end = len(text) if end is None else end
         if self.required is None:
-            return list(_alternation(self.parts).finditer(text))
-        folded = _fold(text)
-        candidates: set[int] = set()
-        for clause, served in self.keys:
-            for w in clause:
-                if w in folded:
-                    candidates |= served
-                    break
-        if not candidates:
+            return list(_alternation(self.parts).finditer(text, start, end))
+        live = self._live(text, start, end)
+        if not live:
             return []
-        live = [_alternation((self.parts[i],)) for i in sorted(candidates) if _holds(self.required[i], folded)]
-        if len(live) <= 1:
-            return list(live[0].finditer(text)) if live else []
-        return _scan(live, text)
+        if live & (live - 1) == 0:  # one phrase
+            return list(_alternation((self.parts[live.bit_length() - 1],)).finditer(text, start, end))
+        for group in self._groups:
+            if live & ~group == 0:
+                # A phrase of the group that is not live matches nowhere here: the group's
+                # alternation finds what the live phrases' alternation finds, in one pass.
+                return list(_alternation(self._phrases_in(group)).finditer(text, start, end))
+        return _scan([_alternation((p,)) for p in self._phrases_in(live)], text, start, end)
+
+    def search(self, text: str, start: int = 0, end: Optional[int] = None) -> Optional[re.Match]:
+        """The whole alternation's ``search(text, start, end)`` (the same span and group 0).
+
+        Its match is at the leftmost position where a phrase matches, of the first phrase
+        (in order) that matches there: the leftmost of the phrases' own first matches, the
+        first in order on a tie (a phrase that matches there has its first match there)."""
+        end = len(text) if end is None else end
+        if self.required is None:
+            return _alternation(self.parts).search(text, start, end)
+        best = None
+        for phrase in self._phrases_in(self._live(text, start, end)):
+            m = _alternation((phrase,)).search(text, start, end)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+    def _phrases_in(self, mask: int) -> tuple[str, ...]:
+        """The phrases of a bit mask, in their order."""
+        return tuple(p for i, p in enumerate(self.parts) if mask >> i & 1)
+
+    def _live(self, text: str, start: int, end: int) -> int:
+        """The phrases (a bit mask) that can match in ``text[start:end]``: their requirements
+        hold there. A match lies in the range, so it contains what its phrase requires there
+        (look-arounds, which may see outside the range, require nothing)."""
+        folded = _fold(text) if start == 0 and end == len(text) else _fold.__wrapped__(text[start:end])
+        candidates = 0
+        for word, served in self._key_words:
+            if served & ~candidates and word in folded:
+                candidates |= served
+        live, rest = 0, candidates
+        while rest:
+            low = rest & -rest
+            if _holds(self.required[low.bit_length() - 1], folded):
+                live |= low
+            rest ^= low
+        return live
 
 
-def _scan(regexes: list[re.Pattern], text: str) -> list[re.Match]:
-    """``finditer`` of the alternation of ``regexes`` (in this order), from their own matches.
+Analysis = tuple[Optional[tuple[tuple[frozenset[str], ...], ...]], tuple[tuple[frozenset[str], frozenset[int]], ...]]
+
+
+def _analysis(parts: tuple[str, ...]) -> Analysis:
+    """``Phrases.required`` and ``Phrases.keys`` of a phrase list."""
+    analysed = [_analyse(p) for p in parts]
+    required = [req for req, _ in analysed]
+    # None: some phrase requires nothing that can be read, or, in a list of several, a
+    # caller may ask for a capture group by its number in the whole: every text is scanned whole.
+    grouped = len(parts) > 1 and any(groups for _, groups in analysed)
+    kept = tuple(required) if all(required) and not grouped else None
+    return kept, (_keys(kept) if kept else ())
+
+
+def _stored_analysis(parts: tuple[str, ...]) -> Analysis:
+    """``_analysis``, kept in the rule cache: running ``re``'s parser over every phrase and
+    choosing the keys is some 8 ms of a one-file run. The analysis is a pure function of the
+    phrases, this module's code and ``re``'s parser, so all three make the key."""
+    from checker.rules import cache
+
+    key = cache.key_for([("consent.py", _module_source()), ("python", sys.version.encode()),
+                         *(("phrase", p.encode("utf-8", "surrogatepass")) for p in parts)])
+    found = cache.load(_CACHE_KIND, key)
+    if isinstance(found, tuple) and len(found) == 2:
+        return found
+    made = _analysis(parts)
+    cache.store(_CACHE_KIND, key, made)
+    return made
+
+
+_CACHE_KIND = "phrases"
+
+
+@lru_cache(maxsize=1)
+def _module_source() -> bytes:
+    try:
+        return Path(__file__).read_bytes()
+    except OSError:
+        return b"?"
+
+
+def _mask(indices: Iterable[int]) -> int:
+    """A set of phrase numbers as a bit mask (bit i for phrase i)."""
+    out = 0
+    for i in indices:
+        out |= 1 << i
+    return out
+
+
+def _scan(regexes: list[re.Pattern], text: str, start: int = 0, end: Optional[int] = None) -> list[re.Match]:
+    """``finditer(text, start, end)`` of the alternation of ``regexes`` (in this order), from their own matches.
 
     The alternation's next match is the leftmost one, of the first phrase that matches there
     (``re`` tries the phrases in order at each position), with the span that phrase alone
     has; the search goes on from its end. No match is empty (every phrase here requires
     some letters), so ``finditer``'s rule for empty matches never applies."""
-    found = [r.search(text) for r in regexes]
+    end = len(text) if end is None else end
+    found = [r.search(text, start, end) for r in regexes]
     out: list[re.Match] = []
     while True:
         best = None
@@ -157,9 +268,9 @@ def _scan(regexes: list[re.Pattern], text: str) -> list[re.Match]:
         if best is None:
             return out
         out.append(best)
-        end = best.end()
-        # A phrase's next match at or after ``end`` is still its leftmost one from there.
-        found = [m if m is None or m.start() >= end else r.search(text, end) for r, m in zip(regexes, found)]
+        after = best.end()
+        # A phrase's next match at or after ``after`` is still its leftmost one from there.
+        found = [m if m is None or m.start() >= after else r.search(text, after, end) for r, m in zip(regexes, found)]
 
 
 @lru_cache(maxsize=256)
@@ -343,8 +454,7 @@ def _first_trigger(pattern: Optional[Phrases], text: str, start: int, end: int,
         if m.group(0)[:1].isupper() and m.start() > start and not text[m.start() - 2:m.start()].strip() in ("", ",", ":"):
             continue
         if covered is None:
-            own = _pat(params, "own-activity")  # compiled only now: most texts never get here
-            covered = [(o.start(), o.end()) for o in own.finditer(text, start, end)] if own is not None else []
+            covered = _spans(*_list_key(params, "own-activity"), text, start, end)  # only now: most texts never get here
         if any(s <= m.start() and m.end() <= e for s, e in covered):
             continue
         return m
@@ -380,7 +490,7 @@ def _is_call(opening: str, clause_text: str, params: dict, preamble: bool) -> bo
     opening = _WE.sub("", opening.strip())
     if exempt is not None and exempt.match(opening):
         return False
-    has_cue = cues is not None and cues.search(clause_text) is not None
+    has_cue = cues is not None and _found(*_list_key(params, "call-cues"), clause_text)
     if preamble:
         calls = _pat(params, "call-openings")
         return (calls is not None and calls.match(opening) is not None) or has_cue
@@ -422,7 +532,7 @@ def needs_consent(text: str, clause: Clause, params: dict, *, preamble: bool = F
     if self_request is not None and self_request.search(body):
         return None
     consent = _pat(params, "consent")
-    if consent is not None and (consent.search(body) or any(consent.search(g) for g in governing)):
+    if consent is not None and any(_found(*_list_key(params, "consent"), t) for t in (body, *governing)):
         return None
     if _answers_request(text, clause, params, governing):
         return None
@@ -782,7 +892,7 @@ def wrong_party_check(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             if clause.opening and not _is_call(clause.opening, body, params, False):
                 continue
             consent = _pat(params, "consent")
-            if consent is not None and consent.search(body):
+            if consent is not None and _found(*_list_key(params, "consent"), body):
                 continue
             for m in wrong_party(body, params):
                 s, e = clause.start + m.start(), clause.start + m.end()

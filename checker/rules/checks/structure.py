@@ -552,8 +552,15 @@ def _reads_as_body(n: Node) -> bool:
 def _body_paragraphs(ctx) -> list[Paragraph]:
     """Preambular and operative paragraphs of the scope that read as such
     (annex paragraphs follow their own style; header lines with "(a)" items
-    are sometimes filed as a preambular paragraph)."""
-    return [n for n in ctx.nodes if ctx.memo_node("structure.reads-as-body", n, _reads_as_body)]
+    are sometimes filed as a preambular paragraph).
+
+    STR011-STR013 ask it of the same node list (the document scope's, listed once per
+    document): the answer is kept with that list and reused while it is the one asked about."""
+    nodes = ctx.nodes
+    kept = ctx.memo("structure.body-paragraphs", lambda: [None, None])
+    if kept[0] is not nodes:  # the list itself is held, so its identity cannot be reused
+        kept[:] = [nodes, [n for n in nodes if ctx.memo_node("structure.reads-as-body", n, _reads_as_body)]]
+    return kept[1]
 
 
 def _siblings(p: Paragraph) -> Iterator[list[SubParagraph]]:
@@ -704,6 +711,9 @@ _REVISION_MARK = re.compile(r"\[(?:new|ad\s?ref\.?|agreed(?:\s+ad\s?ref\.?)?|alt
 @register("structure.negotiation-labels", placeholders=("label",))
 def negotiation_labels(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-19: "PP3", "[OP5bis]", "[A/HRC/28/2 (PP5)]" are negotiation metadata, removed before tabling."""
+    joined = _joined_text(ctx)
+    if "[" not in joined and "PP" not in joined and "OP" not in joined:
+        return  # each node is skipped below when none of these is in its text (part of ``joined``)
     for node in ctx.nodes:
         text = node.text
         if "[" in text and doc.is_draft:  # an adopted text may keep "6. [Deleted]" in a numbered list
@@ -737,10 +747,27 @@ _BEFORE_OK = re.compile(r"(?:paragraphs?|resolutions?|articles?|art\.|chapters?|
 _PERCENT = re.compile(r"(?<=\d)\s?%|(?<=\d)\s(?:percent|per-cent)\b")
 
 
+def _joined_text(ctx) -> str:
+    """The texts of the scope's nodes joined by line breaks: one scan tells a document with
+    nothing to report (most) from one to look at node by node.
+
+    A string found in a node's text is found here. So is a match of ``_SMALL``: its
+    look-behind sees a line break where the node's text starts (allowed, like the start),
+    and its closing ``\b`` a line break where the text ends (a boundary, like the end).
+    Kept with the node list it was made from (STR015-STR017 share the document scope's)."""
+    nodes = ctx.nodes
+    kept = ctx.memo("structure.joined-text", lambda: [None, ""])
+    if kept[0] is not nodes:  # the list itself is held, so its identity cannot be reused
+        kept[:] = [nodes, "\n".join(n.text for n in nodes)]
+    return kept[1]
+
+
 @register("structure.small-numbers", placeholders=("text", "words"))
 def small_numbers(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-20: numbers below 10 are written in words ("within six months")."""
     words = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    if _SMALL.search(_joined_text(ctx)) is None:
+        return  # see ``_joined_text``: no match in any node
     for node in ctx.nodes:
         for m in _SMALL.finditer(node.text):
             if _BEFORE_OK.search(node.text[max(0, m.start() - 14):m.start()]):
@@ -757,6 +784,9 @@ def small_numbers(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 @register("structure.percent-sign", placeholders=("text",))
 def percent_sign(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-20: "per cent" is spelled out ("15 per cent", not "15%" or "15 percent")."""
+    joined = _joined_text(ctx)
+    if "%" not in joined and "ercent" not in joined and "er-cent" not in joined:
+        return  # each node is skipped below when none of these is in its text (part of ``joined``)
     for node in ctx.nodes:
         if "%" not in node.text and "ercent" not in node.text and "er-cent" not in node.text:
             continue
