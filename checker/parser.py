@@ -752,13 +752,29 @@ def _compose(lines: list[LogicalLine]):
 
 
 def _join_lines(lines, separator: str):
-    """Lines (text + map) joined into one text; the separator maps to the line break."""
-    builder = TextBuilder()
+    """Lines (text + map) joined into one text; the separator maps to the line break.
+
+    Builds what ``TextBuilder`` would (add_mapped per line, add_synthetic for the
+    separator), as ``_compose`` does: from the maps' starts, without pairs of them."""
+    parts: list[str] = []
+    text_starts: list[int] = []
+    orig_starts: list[int] = []
+    length = 0
     for line in lines:
-        if len(builder):
-            builder.add_synthetic(separator, line.tmap.to_original(0) - 1)
-        builder.add_mapped(line.text, line.tmap)
-    return builder.build()
+        tmap = line.tmap
+        if length:
+            before = tmap.to_original(0) - 1
+            for _ in separator:  # (add_synthetic: a segment for each character)
+                text_starts.append(length)
+                orig_starts.append(before)
+                length += 1
+            parts.append(separator)
+        tmap.add_starts(text_starts, orig_starts, length)
+        parts.append(line.text)
+        length += len(line.text)
+    # TextBuilder.build(): the end follows on from the last segment
+    end = orig_starts[-1] + (length - text_starts[-1]) if text_starts else 0
+    return "".join(parts), TextMap.from_starts(text_starts, orig_starts, length, end)
 
 
 def _split_and(chunk: str) -> list[tuple[int, str]]:

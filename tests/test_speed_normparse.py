@@ -85,3 +85,31 @@ def test_a_plain_line_is_its_own_cleaned_text(line):
     if line.strip() and normalizer._is_plain(line):
         raw = nz._Raw(line, 23)
         assert _NoPlainLines(source)._cleaned(raw, True, True) == (line, None, [], [])
+
+
+def _join_with_text_builder(lines, separator):
+    """``parser._join_lines`` as it was written with ``TextBuilder`` (the reference)."""
+    from checker.model import TextBuilder
+
+    builder = TextBuilder()
+    for line in lines:
+        if len(builder):
+            builder.add_synthetic(separator, line.tmap.to_original(0) - 1)
+        builder.add_mapped(line.text, line.tmap)
+    return builder.build()
+
+
+@SETTINGS
+@given(documents(), st.sampled_from([" ", "\n", "  "]), st.booleans())
+def test_joined_lines_are_what_text_builder_builds(text, separator, with_empty):
+    from checker.model import TextMap
+    from checker.parser import _join_lines
+
+    n = nz.normalize(SourceText(path="t.txt", text=text))
+    lines = n.header + n.body + [line for _, line in n.footnotes]
+    if with_empty:  # a line without text (its map has no segment) in the middle
+        lines.insert(len(lines) // 2, nz.LogicalLine("", TextMap.from_starts((), (), 0, 3)))
+    got_text, got_map = _join_lines(lines, separator)
+    want_text, want_map = _join_with_text_builder(lines, separator)
+    assert (got_text, got_map.segments(), got_map.length, got_map.end_original) == \
+        (want_text, want_map.segments(), want_map.length, want_map.end_original)
