@@ -26,6 +26,7 @@ _spec.loader.exec_module(recall)  # type: ignore[union-attr]
 
 HRC = "Human Rights Council"
 GA = "General Assembly"
+ECOSOC = "Economic and Social Council"
 
 # path, kind, body, preambular paragraphs, operative paragraphs, known parser gap (xfail reason)
 EXPECTED = [
@@ -79,6 +80,25 @@ EXPECTED = [
     ("holdout6/hrc-62-draft-decision-follow-up-seminar.md", "draft-decision", HRC, 5, 1, None),
     ("holdout6/sc-res-2837-2026-libya-unsmil.txt", "resolution", "Security Council", 13, 11, None),
     ("holdout6/ga-81-rev1-disaster-relief.md", "draft-resolution", GA, 9, 14, None),
+    # seventh held-out set (counted by hand): the statistics resolution skips number 4 and
+    # opens OP6 with "Requesting"; the composite text's part A preamble has "Recalls ...,"
+    # (a preambular paragraph with the wrong opening) and part B a "PP2" label; the ECOSOC
+    # resolution's one paragraph is unnumbered; the amendment has six instructions.
+    ("holdout7/01-ga-plenary-national-institutions.txt", "draft-resolution", GA, 6, 7, None),
+    ("holdout7/02-hrc-item10-central-african-republic.txt", "draft-resolution", HRC, 8, 10, None),
+    ("holdout7/03-sc-women-peace-security.txt", "resolution", "Security Council", 6, 6, None),
+    ("holdout7/04-ecosoc-ngo-arrangements-draft.txt", "draft-resolution", ECOSOC, 6, 6, None),
+    ("holdout7/05-ga-c3-law-enforcement-subparagraphs.txt", "draft-resolution", GA, 3, 5, None),
+    ("holdout7/06-hrc-adopted-with-annex.txt", "resolution", HRC, 4, 7, None),
+    ("holdout7/07-ga-adopted-statistics.txt", "resolution", GA, 5, 8, None),
+    ("holdout7/08-ga-revised-draft-disaster-resilience.txt", "draft-resolution", GA, 4, 7, None),
+    ("holdout7/09-ga-c3-amendment.txt", "amendment", GA, 0, 6, None),
+    ("holdout7/10-hrc-national-mechanisms-footnotes.txt", "draft-resolution", HRC, 7, 6, None),
+    ("holdout7/11-ga-single-operative-numbered.txt", "draft-resolution", GA, 4, 1, None),
+    ("holdout7/12-ecosoc-adopted-single-paragraph.txt", "resolution", ECOSOC, 2, 1, None),
+    ("holdout7/13-hrc-education-sessions.txt", "draft-resolution", HRC, 4, 8, None),
+    ("holdout7/14-sc-haiti-mandate.txt", "resolution", "Security Council", 4, 7, None),
+    ("holdout7/15-ga-composite-information.txt", "resolution", GA, 4, 9, None),
 ]
 
 

@@ -129,9 +129,9 @@ def clear_cache() -> int:
     """Remove every cache entry; return how many files were removed."""
     folder = cache_dir()
     removed = 0
-    for pattern in ("rules-*.pickle", "config-*.pickle", "regex-*.pickle", "registry-*.pickle",
-                    ".rules-*.tmp", ".config-*.tmp", ".regex-*.tmp", ".registry-*.tmp"):
-        for entry in folder.glob(pattern):
+    for kind in ("rules", "config", "regex", "registry", "phrases"):
+        patterns = (f"{kind}-*.pickle", f".{kind}-*.tmp")
+        for entry in (e for p in patterns for e in folder.glob(p)):
             try:
                 entry.unlink()
                 removed += 1
