@@ -6,6 +6,7 @@ Exit codes: 0 no finding at or above the failing severity, 1 findings,
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -116,15 +117,14 @@ def check(paths, fmt, config_path, rule_paths, select, extend_select, ignore, fa
         jobs = auto_jobs(files)
     results = []
     texts: dict[str, str] = {}
+    # Only the text format quotes the files, and fixes rewrite them; the other
+    # formats have every position they print already.
+    keep_text = fmt == "text" or fix or diff
     show_progress = (fmt == "text" and sys.stderr.isatty() and not os.environ.get("CI") and len(files) > 20)
-    if show_progress:
-        with click.progressbar(length=len(files), label="Linting", file=sys.stderr) as bar:
-            for result, text in lint_many(files, session, jobs, [Path(p) for p in rule_paths], bar.update, stdin_filename):
-                results.append(result)
-                if text is not None:
-                    texts[result.path] = text
-    else:
-        for result, text in lint_many(files, session, jobs, [Path(p) for p in rule_paths], None, stdin_filename):
+    bar = click.progressbar(length=len(files), label="Linting", file=sys.stderr) if show_progress else None
+    with bar or contextlib.nullcontext():
+        for result, text in lint_many(files, session, jobs, [Path(p) for p in rule_paths],
+                                      bar.update if bar else None, stdin_filename, keep_text):
             results.append(result)
             if text is not None:
                 texts[result.path] = text

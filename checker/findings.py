@@ -13,10 +13,15 @@ SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """Replace the original text in ``span`` with ``replacement``."""
+    """Replace the original text in ``span`` with ``replacement``.
+
+    ``region`` (line, column, end line, end column; 1-based, end column exclusive) is
+    filled in by the pipeline from ``span``, as a finding's position is: formatters
+    can then place the edit without the file's text."""
 
     span: Span
     replacement: str
+    region: Optional[tuple[int, int, int, int]] = None
 
 
 @dataclass(slots=True)

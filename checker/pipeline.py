@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -93,13 +93,17 @@ def lint_document(doc: Document, session: LintSession, resolution=None) -> list[
 
 
 def locate(findings: list[Finding], source_text: str) -> None:
-    """Fill line/column and the excerpt of each finding from its original span."""
+    """Fill line/column and the excerpt of each finding, and the region of each fix
+    edit, from their original spans."""
     index = LineIndex(source_text)
     for f in findings:
         f.line, f.column = index.position(f.span.start)
         end = max(f.span.end, f.span.start)
         f.end_line, f.end_column = index.position(end)
         f.excerpt = source_text[f.span.start:min(end, f.span.start + 200)]
+        if f.fix is not None:
+            f.fix.edits = tuple(replace(e, region=(*index.position(e.span.start), *index.position(e.span.end)))
+                                for e in f.fix.edits)
 
 
 def lint_source(source, session: LintSession) -> tuple[Document, FileResult]:
@@ -200,9 +204,10 @@ def _init_worker(config, extra_rules, use_cache) -> None:
     _worker_session = LintSession.create(config, extra_rules, use_cache)
 
 
-def _work(path: str):
+def _work(path: str, keep_text: bool = True):
     assert _worker_session is not None
-    return lint_path(path, _worker_session)
+    result, text = lint_path(path, _worker_session)
+    return result, text if keep_text else None
 
 
 def auto_jobs(paths: list[str]) -> int:
@@ -218,17 +223,21 @@ def auto_jobs(paths: list[str]) -> int:
 
 
 def lint_many(paths: list[str], session: LintSession, jobs: int = 1, extra_rules: Iterable[Path] = (),
-              progress=None, stdin_filename: Optional[str] = None):
-    """Yield (FileResult, source text) for each path, in input order."""
+              progress=None, stdin_filename: Optional[str] = None, keep_text: bool = True):
+    """Yield (FileResult, source text) for each path, in input order.
+
+    With ``keep_text`` False the text is None: a report that does not quote the
+    files is not made to hold them all, nor workers to send them back."""
     if jobs <= 1 or len(paths) < 4 or "-" in paths:
         for p in paths:
-            item = lint_path(p, session, stdin_filename)
+            result, text = lint_path(p, session, stdin_filename)
             if progress:
                 progress(1)
-            yield item
+            yield result, text if keep_text else None
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
 
     # Largest files first, in small chunks, so that no worker is left with a big file at
     # the end while the other idles; results still come out in input order.
@@ -246,7 +255,8 @@ def lint_many(paths: list[str], session: LintSession, jobs: int = 1, extra_rules
         options = {"initializer": _init_worker,
                    "initargs": (session.config, list(extra_rules), session.use_cache)}
     with ProcessPoolExecutor(max_workers=jobs, **options) as pool:
-        for i, item in zip(order, pool.map(_work, [paths[i] for i in order], chunksize=chunk)):
+        work = partial(_work, keep_text=keep_text)
+        for i, item in zip(order, pool.map(work, [paths[i] for i in order], chunksize=chunk)):
             done[i] = item
             if progress:
                 progress(1)

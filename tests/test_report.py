@@ -160,6 +160,33 @@ def test_json_edits_fall_back_to_offsets_without_source(results, rules):
     assert set(edit) == {"start", "end", "replacement"}
 
 
+def test_pipeline_places_fix_edits_so_reports_need_no_source(tmp_path, rules):
+    # The locate stage fills in each edit's region as it does a finding's line and
+    # column: a JSON or SARIF report made without the files' text still places it.
+    from checker.pipeline import LintSession, lint_path
+    from checker.rules.config import resolve_config
+
+    text = ("The General Assembly,\n\nRecalling its resolution 60/251 of 15 March 2006,\n\n"
+            "1. Requests the Secretary-General to report to ECOSOC;\n\n2. Decides to remain seized of the matter.\n")
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    result, _ = lint_path(str(path), LintSession.create(resolve_config(tmp_path), use_cache=False))
+    fixable = [f for f in result.findings if f.fix is not None]
+    assert fixable, [f.rule for f in result.findings]
+    index = LineIndex(text)
+    for finding in fixable:
+        for edit in finding.fix.edits:
+            assert edit.region == (*index.position(edit.span.start), *index.position(edit.span.end))
+    data = json.loads(render("json", [result], rules))
+    edit = next(f for f in data["files"][0]["findings"] if f["fix"])["fix"]["edits"][0]
+    assert text[edit["start"]:edit["end"]] == "ECOSOC"
+    assert (edit["line"], edit["column"], edit["end_line"], edit["end_column"]) == (5, 48, 5, 54)
+    sarif = json.loads(render("sarif", [result], rules))
+    fixed = [r for r in sarif["runs"][0]["results"] if "fixes" in r]
+    region = fixed[0]["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"]
+    assert region == {"startLine": 5, "startColumn": 48, "endLine": 5, "endColumn": 54}
+
+
 def test_json_statistics_key(results, rules):
     data = json.loads(render("json", results, rules, statistics=True))
     jsonschema.Draft202012Validator(_report_schema()).validate(data)

@@ -22,7 +22,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
-    from checker.findings import FileResult, Finding, RuleInfo
+    from checker.findings import Edit, FileResult, Finding, RuleInfo
     from checker.model import LineIndex, Span
 
 FORMATS = ("text", "concise", "json", "sarif", "github", "junit")
@@ -115,6 +115,15 @@ def line_index(options: RenderOptions, path: str) -> Optional["LineIndex"]:
     from checker.model import LineIndex
 
     return LineIndex(source)
+
+
+def edit_region(edit: "Edit", index: Optional["LineIndex"]) -> Optional[dict[str, int]]:
+    """Where a fix edit applies: its region filled in by the pipeline, else computed from
+    the file's text when that was given; None when neither is known."""
+    if edit.region is not None:
+        line, column, end_line, end_column = edit.region
+        return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}
+    return span_region(index, edit.span) if index is not None else None
 
 
 def span_region(index: "LineIndex", span: "Span") -> dict[str, int]:

@@ -5,9 +5,10 @@ offsets into the original text), ``excerpt`` and ``fix``; per file ``fixed``;
 in the summary ``unreadable``, ``fixable`` and ``fixed``; and ``statistics``
 when asked for. ``schemas/report.schema.json`` describes the whole shape.
 
-A fix's edits always carry ``start``/``end`` offsets; they carry
-``line``/``column``/``end_line``/``end_column`` too when the original text of
-the file was passed in ``sources`` (the finding itself only knows its span).
+A fix's edits always carry ``start``/``end`` offsets, and
+``line``/``column``/``end_line``/``end_column`` when their region is known: the
+pipeline fills it in, and a result made elsewhere gets it from the original text
+of the file when that was passed in ``sources``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Optional
 
 from checker.findings import FileResult, Finding, Fix, RuleInfo
 from checker.model import LineIndex
-from checker.report import RenderOptions, line_index, span_region, summary
+from checker.report import RenderOptions, edit_region, line_index, summary
 
 VERSION = 1
 
@@ -82,8 +83,7 @@ def _fix(fix: Fix, index: Optional[LineIndex]) -> dict:
     edits = []
     for edit in fix.edits:
         record: dict = {"start": edit.span.start, "end": edit.span.end}
-        if index is not None:
-            record.update(span_region(index, edit.span))
+        record.update(edit_region(edit, index) or {})
         record["replacement"] = edit.replacement
         edits.append(record)
     return {"description": fix.description, "safe": fix.safe, "edits": edits}

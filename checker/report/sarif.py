@@ -11,8 +11,9 @@ Choices worth knowing:
   so an alert survives edits elsewhere in the draft. Identical findings in one
   file are told apart by an occurrence suffix (``:2``), as GitHub's own
   ``primaryLocationLineHash`` does.
-* ``fixes`` are emitted only when the original text was passed in ``sources``:
-  a deleted region needs lines and columns, and a finding only knows offsets.
+* ``fixes`` are emitted when the region of every edit is known: the pipeline
+  fills it in, and a result made elsewhere gets it from the original text of the
+  file when that was passed in ``sources`` (a deleted region needs lines and columns).
 * Every rule of the loaded set is described in ``tool.driver.rules`` (so a
   viewer can show help for any code), plus a bare descriptor for a code seen
   in the results but missing from ``rules``.
@@ -30,11 +31,11 @@ from checker.findings import FileResult, Finding, Fix, RuleInfo
 from checker.model import LineIndex
 from checker.report import (
     RenderOptions,
+    edit_region,
     labelled_message,
     line_index,
     region,
     relative_uri,
-    span_region,
 )
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -179,8 +180,10 @@ def _result(
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
-    if finding.fix is not None and index is not None:
-        out["fixes"] = [_fix(finding.fix, uri, index)]
+    if finding.fix is not None:
+        fix = _fix(finding.fix, uri, index)
+        if fix is not None:
+            out["fixes"] = [fix]
     return out
 
 
@@ -193,10 +196,13 @@ def _fingerprint(finding: Finding, source: Optional[str]) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _fix(fix: Fix, uri: str, index: LineIndex) -> dict:
+def _fix(fix: Fix, uri: str, index: Optional[LineIndex]) -> Optional[dict]:
+    """A SARIF fix, or None when the region of an edit is not known."""
     replacements = []
     for edit in fix.edits:
-        pos = span_region(index, edit.span)
+        pos = edit_region(edit, index)
+        if pos is None:
+            return None
         replacements.append(
             {
                 "deletedRegion": {
