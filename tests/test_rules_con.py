@@ -559,3 +559,75 @@ def test_aside_placeholder_is_optional_and_short():
     assert pat.search("at the request of the States concerned")
     assert pat.search("at the request of, and in close cooperation with, the States concerned")
     assert not pat.search("at the request of, and in cooperation with the Office. Then, the States concerned")
+
+
+# ------------------------------------------------------------ holdout7 classes
+
+@pytest.mark.parametrize("text", [
+    # Consultation with the host Governments, and the State's own condition.
+    "2. Requests the Secretary-General to provide, in consultation with the host Governments concerned, technical "
+    "assistance to national police services;",
+    "2. Requests the Secretary-General to provide technical assistance to national police services, in "
+    "consultation with the host countries;",
+    "4. Requests the Office to provide technical cooperation to host countries, where the States concerned so request;",
+    "4. Requests the Office to provide technical cooperation to host countries when they so request;",
+    "4. Requests the Office to provide technical assistance to the Government of Mali, if it so requests;",
+    "4. Requests the Office to provide technical assistance to States, as requested by the States concerned;",
+    # "provide X with": a body, not a country.
+    "4. Requests the Office to provide the Committee with technical advice on its working methods;",
+    "4. Requests the Secretary-General to provide the Special Rapporteur with technical assistance;",
+])
+def test_holdout7_consent_forms_and_bodies_stay_silent(ruleset, text):
+    assert found(ruleset, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "5. Calls upon United Nations agencies, funds and programmes to provide the Central African Republic with "
+    "technical and financial assistance for the preparation of local elections;",
+    "5. Requests the Office to provide the Democratic Republic of the Congo with technical assistance;",
+    # A pronoun with no "so" is no condition set by the State.
+    "4. Requests the Office to provide technical cooperation to host countries when it requests information;",
+])
+def test_holdout7_double_object_country_is_a_recipient(ruleset, text):
+    assert [rule for rule, _ in found(ruleset, text, HRC)] == ["CON001"]
+
+
+def test_holdout6_regional_organizations_training_a_national_coast_guard(ruleset):
+    text = "6. Urges Member States and regional organizations to provide training and equipment to the Libyan Coast Guard;"
+    assert found(ruleset, text, SC) == [("CON001", "OP6")]
+    assert found(ruleset, text.replace(";", ", at the request of the Libyan authorities;"), SC) == []
+
+
+HNP = "Concerned at the capacity of the Haitian National Police (HNP) to protect the population,\n\n"
+
+
+def test_acronym_defined_for_a_national_institution_is_a_recipient(ruleset):
+    op = "3. Requests BINUH to support the HNP in capacity-building, including through the vetting of police officers;"
+    assert found(ruleset, HNP + op, SC) == [("CON001", "OP3")]
+    # The same paragraph where the acronym stands for a body, and with no definition: no recipient.
+    # (The clause answers are remembered: they must not carry over from the document above.)
+    body = "Welcoming the work of the Haitian Police Oversight Panel (HNP),\n\n"
+    assert found(ruleset, body + op, SC) == []
+    assert found(ruleset, op, SC) == []
+    assert found(ruleset, HNP + op, SC) == [("CON001", "OP3")]
+    # With States among those asked, an acronym for a national institution is their own.
+    assert found(ruleset, HNP + "3. Encourages Member States and the United Nations to support the HNP in "
+                                "capacity-building;", SC) == []
+
+
+def test_chapeau_names_the_recipients_of_its_items(ruleset):
+    text = ("3. Encourages the Office to provide the following forms of support to national police academies in "
+            "developing countries:\n\n(a) Advisory services on the design of human rights curricula;\n\n"
+            "(b) Training of trainers and the provision of teaching materials;\n")
+    assert found(ruleset, text) == [("CON002", "OP3(a)")]
+    assert found(ruleset, text.replace("countries:", "countries, at their request:")) == []
+    assert found(ruleset, text.replace("to national police academies in developing countries", "to the Working Group")) == []
+
+
+def test_item_with_its_own_infinitive_verb_asks_its_own_addressee(ruleset):
+    text = ("Decides:\n\n(a) To convene a one-day intersessional seminar;\n\n(b) To request the Office of the High "
+            "Commissioner to provide technical assistance to States in establishing national mechanisms;\n")
+    assert found(ruleset, text, HRC) == [("CON002", "OP1(b)")]
+    assert found(ruleset, text.replace("to States", "to States, at their request"), HRC) == []
+    assert found(ruleset, text.replace("(b) To request the Office of the High Commissioner to provide",
+                                       "(b) To invite States that wish to do so to request"), HRC) == []

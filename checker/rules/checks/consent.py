@@ -32,6 +32,12 @@ A State's request stated before a clause in the same paragraph, to which the cla
 (``request-references``, ``state-requests``: ``_answers_request``). CON006 judges annexed texts
 sentence by sentence (``annex``); ``{aside}`` in a consent pattern is a short parenthetical
 (``ASIDE``).
+
+A sub-paragraph completes its chapeau's sentence: the chapeau may name its recipients ("to provide
+the following support to national police academies: (a) Advisory services"), and an item with its
+own verb in the infinitive ("Decides: ... (b) To request the Office to provide ...") is also judged
+as its own call. An acronym the document defines for a recipient ("the Haitian National Police
+(HNP)") is one where it is used (``DefinedRecipients``, read from the resolve stage).
 """
 
 from __future__ import annotations
@@ -501,12 +507,17 @@ def _is_call(opening: str, clause_text: str, params: dict, preamble: bool) -> bo
 
 def needs_consent(text: str, clause: Clause, params: dict, *, preamble: bool = False,
                   governing: Iterable[str] = (), opening: Optional[str] = None,
-                  asked: Optional[str] = None) -> Optional[re.Match]:
+                  asked: Optional[str] = None, named: Iterable[str] = (),
+                  defined: Optional["DefinedRecipients"] = None) -> Optional[re.Match]:
     """The trigger of a clause that calls for assistance without consent, or None.
 
     ``governing`` are texts whose consent language also covers the clause (a chapeau);
     ``opening`` overrides the clause's own and ``asked`` names who is asked (a
-    sub-paragraph answers to its chapeau's opening and addressee).
+    sub-paragraph answers to its chapeau's opening and addressee); ``named`` are texts
+    that may name the recipients for it (the chapeau's words after its addressee, which the
+    item completes: "to provide the following support to national police academies: (a)
+    Advisory services ..."). ``defined`` reads the document's acronyms that stand for a
+    recipient ("the Haitian National Police (HNP)") when no other recipient is named.
     """
     body = text[clause.start:clause.end]
     trigger = _first_trigger(_phrases(params, "triggers"), text, clause.start, clause.end, params)
@@ -520,7 +531,12 @@ def needs_consent(text: str, clause: Clause, params: dict, *, preamble: bool = F
         return None
     recipients = _pat(params, "recipients")
     if recipients is not None:
-        found = [m.group(0) for m in recipients.finditer(body, len(who) if asked is None else 0)]
+        after_who = len(who) if asked is None else 0
+        found = [m.group(0) for m in recipients.finditer(body, after_who)]
+        for words in named:
+            found += [m.group(0) for m in recipients.finditer(words)]
+        if not found and defined is not None:
+            found = defined.found_in(body, after_who)
         if not found:
             return None
         # "Encourages Member States and the United Nations to build the capacities of national
@@ -564,16 +580,72 @@ _CLAUSE_MEMO: dict = {}
 _CLAUSE_MEMO_MAX = 4_096
 
 
-def needs_consent_memo(text: str, clause: Clause, params: dict, *, preamble: bool = False) -> Optional[re.Match]:
-    """``needs_consent`` for a clause that answers only to itself (no chapeau), remembered."""
+def needs_consent_memo(text: str, clause: Clause, params: dict, *, preamble: bool = False,
+                       defined: Optional["DefinedRecipients"] = None) -> Optional[re.Match]:
+    """``needs_consent`` for a clause that answers only to itself (no chapeau), remembered.
+
+    Most answers are the text's alone. One that read the document's acronyms (``defined``)
+    holds for a document with the same ones: the entry keeps those it read."""
     values = tuple(params.values())
     key = (tuple(map(id, values)), text, clause, preamble)
     entry = _CLAUSE_MEMO.get(key)
-    if entry is None:
-        if len(_CLAUSE_MEMO) >= _CLAUSE_MEMO_MAX:
-            _CLAUSE_MEMO.clear()
-        entry = _CLAUSE_MEMO[key] = (values, needs_consent(text, clause, params, preamble=preamble))
-    return entry[1]
+    if entry is not None and (entry[2] is None or entry[2] == _names(defined)):
+        return entry[1]
+    if len(_CLAUSE_MEMO) >= _CLAUSE_MEMO_MAX:
+        _CLAUSE_MEMO.clear()
+    reads = defined.reads if defined is not None else 0
+    m = needs_consent(text, clause, params, preamble=preamble, defined=defined)
+    read = defined is not None and defined.reads != reads
+    _CLAUSE_MEMO[key] = (values, m, _names(defined) if read else None)
+    return m
+
+
+# An acronym as written in running text: "HNP", "NHRIs", "UN-Women".
+_ACRONYM_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z-]*[A-Z][A-Za-z]*(?![\w-])")
+
+
+class DefinedRecipients:
+    """The document's acronyms that stand for a recipient, read from the resolve stage's index.
+
+    "Expressing concern at the capacity of the Haitian National Police (HNP)" makes "Requests BINUH
+    to support the HNP in capacity-building" assistance to the State's police: the acronym is a
+    recipient when the ``recipients`` list finds one in its expansion, and it maps to what was
+    found there ("National"), so that ``own-recipients`` reads it as it would the full name. The
+    index is read only when a clause with no other recipient names an acronym (``found_in``):
+    most documents never need it. ``reads`` counts the lookups (``needs_consent_memo``)."""
+
+    def __init__(self, ctx, params: dict):
+        self._ctx = ctx
+        self._recipients = _pat(params, "recipients")
+        self._names: Optional[dict[str, str]] = None
+        self.reads = 0
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Acronym (as defined, and its singular base) -> the recipient its expansion names."""
+        if self._names is None:
+            self._names = {}
+            index = self._ctx.resolution.acronyms if self._ctx is not None and self._recipients is not None else None
+            for base, definitions in (index.defs.items() if index is not None else ()):
+                for occurrence, expansion in definitions:
+                    m = self._recipients.search(expansion)
+                    if m is not None:
+                        self._names.setdefault(occurrence.acronym, m.group(0))
+                        self._names.setdefault(base, m.group(0))
+        return self._names
+
+    def found_in(self, text: str, start: int = 0) -> list[str]:
+        """What the acronyms in ``text[start:]`` that stand for recipients name."""
+        words = _ACRONYM_WORD.findall(text, start)
+        if not words:
+            return []
+        self.reads += 1
+        names = self.names
+        return [names[w] for w in words if w in names]
+
+
+def _names(defined: Optional[DefinedRecipients]) -> dict[str, str]:
+    return defined.names if defined is not None else {}
 
 
 def wrong_party(text: str, params: dict) -> list[re.Match]:
@@ -617,26 +689,28 @@ def operative(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         return
     triggers = _phrases(params, "triggers")
     amendment = doc.kind == "amendment"
+    defined = DefinedRecipients(ctx, params)
     for para in ctx.nodes:
         if not isinstance(para, Paragraph) or not _triggered(triggers, para.text):
             continue
         # An amendment's instruction is judged without the new text it quotes (below).
         end = min(para.chapeau_end, _new_text(para)[0]) if amendment else para.chapeau_end
-        m = _operative_hit(para.text, para.body_start, end, para.opening, params)
+        m = _operative_hit(para.text, para.body_start, end, para.opening, params, defined)
         if m:
             yield _hit(para, m, params)
     if amendment:
         for para, new in _amendment_texts(doc, triggers):
             if new.kind == "operative":
-                m = _operative_hit(para.text, new.start, new.end, new.opening, params)
+                m = _operative_hit(para.text, new.start, new.end, new.opening, params, defined)
                 if m:
                     yield _hit(para, m, params)
 
 
-def _operative_hit(text: str, start: int, end: int, opening: str, params: dict) -> Optional[re.Match]:
+def _operative_hit(text: str, start: int, end: int, opening: str, params: dict,
+                   defined: Optional[DefinedRecipients] = None) -> Optional[re.Match]:
     """The first clause of ``text[start:end]`` (an operative chapeau) that needs consent."""
     for clause in clauses(text, start, end, opening):
-        m = needs_consent_memo(text, clause, params)
+        m = needs_consent_memo(text, clause, params, defined=defined)
         if m:
             return m
     return None
@@ -648,6 +722,7 @@ def subparagraph(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     if _skipped(doc, params):
         return
     triggers = _phrases(params, "triggers")
+    defined = DefinedRecipients(ctx, params)
     for sub in ctx.nodes:
         para = sub.parent if isinstance(sub, SubParagraph) else None
         if para is None or isinstance(para, Paragraph) and para.scope.startswith("preamb") \
@@ -655,16 +730,28 @@ def subparagraph(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             continue
         heads = _chapeau_clauses(para)
         lead = heads[-1] if heads else Clause(para.body_start, para.chapeau_end, para.opening)
-        opening, asked = lead.opening, addressee(para.text[lead.start:lead.end])
+        lead_text = para.text[lead.start:lead.end]
+        opening, asked = lead.opening, addressee(lead_text)
+        # The item completes the chapeau's sentence, whose words after the addressee may name the
+        # recipients ("to provide the following support to national police academies: (a) Advisory services").
+        named = [lead_text[len(asked):]]
         governing = [para.chapeau, *_enclosing_leads(para, sub)]
         we = _WE.match(para.text[para.body_start:]) is not None
         for clause in clauses(sub.text, sub.body_start, len(sub.text), opening):
             # An item that starts with its own operative verb ("(a) Welcomes ...") answers to it.
             if _starts_with_verb(sub.text, clause.start, plural=we):
                 m = needs_consent(sub.text, Clause(clause.start, clause.end, _opening_at(sub.text, clause.start)),
-                                  params, governing=governing)
+                                  params, governing=governing, defined=defined)
             else:
-                m = needs_consent(sub.text, clause, params, governing=governing, opening=opening, asked=asked)
+                m = needs_consent(sub.text, clause, params, governing=governing, opening=opening, asked=asked,
+                                  named=named, defined=defined)
+                # "Decides: ... (b) To request the Office to provide ...": the item's own verb, in the
+                # infinitive, asks its own addressee (the chapeau names none, or another).
+                own = _OWN_INFINITIVE.match(sub.text, clause.start)
+                if m is None and own is not None and own.group(1).lower() + "s" in _VERB_SET:
+                    m = needs_consent(sub.text, Clause(own.start(1), clause.end,
+                                                       _opening_at(sub.text, own.start(1))),
+                                      params, governing=governing, defined=defined)
             if m:
                 yield _hit(sub, m, params)
                 break
@@ -680,6 +767,8 @@ def _starts_with_verb(text: str, pos: int, plural: bool = False) -> bool:
 
 
 _VERB_SET = {v.lower() for v in OPERATIVE_VERBS}
+# An item that opens with an infinitive: "To request", "to invite" (the verb in group 1).
+_OWN_INFINITIVE = re.compile(r"[Tt]o\s+([a-z]+)\b")
 
 
 @register("consent.preamble", placeholders=PLACEHOLDERS, params_schema=_SCHEMA)
@@ -689,17 +778,18 @@ def preamble(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         return
     triggers = _phrases(params, "triggers")
     amendment = doc.kind == "amendment"
+    defined = DefinedRecipients(ctx, params)
     for para in ctx.nodes:
         if not isinstance(para, Paragraph) or not _triggered(triggers, para.text):
             continue
         end = _new_text(para)[0] if amendment else len(para.text)
-        m = _preamble_hit(para.text, para.body_start, end, para.opening, params)
+        m = _preamble_hit(para.text, para.body_start, end, para.opening, params, defined)
         if m:
             yield _hit(para, m, params)
     if amendment:
         for para, new in _amendment_texts(doc, triggers):
             if new.kind == "preamble":
-                m = _preamble_hit(para.text, new.start, new.end, new.opening, params)
+                m = _preamble_hit(para.text, new.start, new.end, new.opening, params, defined)
                 if m:
                     yield _hit(para, m, params)
 
@@ -711,7 +801,8 @@ _PREAMBLE_CALL = re.compile(r",\s+and\s+(?=(?:also\s+|further\s+|strongly\s+)?(?
 _PRONOUN = re.compile(r"\s*(?:also\s+|further\s+|strongly\s+)?[a-z]+(?:\s+(?:upon|on))?\s+(?:them|it|both|those\s+entities)\s*$")
 
 
-def _preamble_hit(text: str, start: int, end: int, opening: str, params: dict) -> Optional[re.Match]:
+def _preamble_hit(text: str, start: int, end: int, opening: str, params: dict,
+                  defined: Optional[DefinedRecipients] = None) -> Optional[re.Match]:
     """The trigger of a preambular paragraph (``text[start:end]``) that calls for assistance without consent.
 
     The paragraph is one clause, as before; when that does not call for anything, each later
@@ -719,7 +810,7 @@ def _preamble_hit(text: str, start: int, end: int, opening: str, params: dict) -
     anywhere in the paragraph. A pronoun stands for those named before it ("Noting that the
     Office provides support, and urging them ..."), unless States are named there too (then
     "them" may be the States)."""
-    m = needs_consent_memo(text, Clause(start, end, opening), params, preamble=True)
+    m = needs_consent_memo(text, Clause(start, end, opening), params, preamble=True, defined=defined)
     if m is not None:
         return m
     breaks = [b for b in _PREAMBLE_CALL.finditer(text, start, end)]
@@ -735,7 +826,8 @@ def _preamble_hit(text: str, start: int, end: int, opening: str, params: dict) -
             if states is not None and states.search(before):
                 continue
             asked = before
-        m = needs_consent(text, clause, params, preamble=True, governing=[text[start:end]], asked=asked)
+        m = needs_consent(text, clause, params, preamble=True, governing=[text[start:end]], asked=asked,
+                          defined=defined)
         if m is not None:
             return m
     return None
@@ -921,6 +1013,7 @@ def annex(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     if _skipped(doc, params):
         return
     triggers = _phrases(params, "triggers")
+    defined = DefinedRecipients(ctx, params)
     for para in ctx.nodes:
         text, done = para.text, -1
         if not isinstance(para, Paragraph) or triggers is None or not any(w in text for w in _NORMATIVE_WORDS):
@@ -941,7 +1034,7 @@ def annex(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                     _first_trigger(triggers, text, start + modal.start(), end, params) is None:
                 continue
             m = needs_consent(text, Clause(start + modal.start(), end, ""), params,
-                              governing=[text], asked=body[:modal.start()])
+                              governing=[text], asked=body[:modal.start()], defined=defined)
             if m:
                 yield _hit(para, m, params)
                 break
