@@ -616,7 +616,7 @@ class DefinedRecipients:
 
     def __init__(self, ctx, params: dict):
         self._ctx = ctx
-        self._recipients = _pat(params, "recipients")
+        self._params = params
         self._names: Optional[dict[str, str]] = None
         self.reads = 0
 
@@ -625,10 +625,11 @@ class DefinedRecipients:
         """Acronym (as defined, and its singular base) -> the recipient its expansion names."""
         if self._names is None:
             self._names = {}
-            index = self._ctx.resolution.acronyms if self._ctx is not None and self._recipients is not None else None
+            recipients = _pat(self._params, "recipients")
+            index = self._ctx.resolution.acronyms if self._ctx is not None and recipients is not None else None
             for base, definitions in (index.defs.items() if index is not None else ()):
                 for occurrence, expansion in definitions:
-                    m = self._recipients.search(expansion)
+                    m = recipients.search(expansion)
                     if m is not None:
                         self._names.setdefault(occurrence.acronym, m.group(0))
                         self._names.setdefault(base, m.group(0))
