@@ -174,3 +174,38 @@ def test_annex_numbering_judges_only_a_plain_run(ruleset):
     assert annex(1, 2, 4, 5) == ["Annex: paragraph numbered 4 where 3 was expected"]
     assert annex(1, 2, 4, 6) == []  # two gaps: a numbering of its own (a form, sections)
     assert annex(1, 2, 3, 1, 2, 5) == []  # a list restarting inside a paragraph
+
+
+def test_lower_case_subparagraph_fix_capitalizes_the_first_letter(ruleset) -> None:
+    text = ("The General Assembly,\n\n1. Calls upon States:\n\n(a) To integrate human rights education;\n\n"
+            "(b) to promote the exchange of good practices;\n\n(c) To evaluate training;\n\n"
+            "2. Decides to remain seized of the matter.")
+    found = findings(ruleset, text, "STR021")
+    assert [f.address for f in found] == ["OP1(b)"]
+    assert "(b) To promote the exchange" in fixed(ruleset, text, "STR021")
+
+
+def test_lower_case_subparagraph_in_a_lettered_decision_and_nested(ruleset) -> None:
+    text = ("The Human Rights Council,\n\nDecides:\n\n(a) To convene a seminar;\n\n(b) To request the Office:\n\n"
+            "(i) to prepare a summary;\n\n(ii) To report;\n\n(c) to invite States to participate.")
+    assert sorted(f.address for f in findings(ruleset, text, "STR021")) == ["OP1(b)(i)", "OP1(c)"]
+
+
+@pytest.mark.parametrize("text", [
+    # A quoted instrument in an annex keeps its own style.
+    "The General Assembly,\n\n1. Adopts the Convention annexed to the present resolution.\n\nAnnex\n\n"
+    "Convention on cargo documents\n\nArticle 5\n\nThe document shall contain:\n\n(a) the general nature of the goods;\n\n"
+    "(b) the number of packages.",
+    # An item that opens with a quotation mark or a figure.
+    "The General Assembly,\n\n1. Decides:\n\n(a) “to approve”, as proposed;\n\n(b) To act;\n\n2. Decides to remain seized of the matter.",
+    "The General Assembly,\n\n1. Appropriates:\n\n(a) 614,400 dollars under section 2;\n\n(b) 12,100 dollars under section 28.",
+])
+def test_subparagraph_capital_traps(ruleset, text) -> None:
+    assert findings(ruleset, text, "STR021") == []
+
+
+def test_amendment_quoted_items_are_not_judged(ruleset) -> None:
+    text = ("Mali and Norway: amendment to draft resolution A/C.3/81/L.40\n\nThe General Assembly,\n\n"
+            "1. Replace operative paragraph 5 with the following text:\n\n“5. Requests the Secretary-General:\n\n"
+            "(a) to report;\n\n(b) to act;”")
+    assert findings(ruleset, text, "STR021") == []

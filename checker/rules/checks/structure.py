@@ -650,6 +650,32 @@ def subparagraph_punctuation(doc: Document, params: dict, ctx) -> Iterator[Check
                 yield CheckHit(s, pos, pos + 1, {"mark": mark, "expected": " or ".join(f"'{a}'" for a in allowed)})
 
 
+@register("structure.subparagraph-capital", placeholders=("text",))
+def subparagraph_capital(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-12: sub-paragraph text starts with a capital letter ("(c) To promote ...", not "(c) to promote").
+
+    Only the resolution's own preambular and operative paragraphs (``_body_paragraphs``): the
+    items of a quoted instrument in an annex keep their own style, and an amendment's quoted
+    text is the instruction's (``_reliable``). An item that opens with a quotation mark, a
+    figure or a symbol is not judged."""
+    if not _reliable(ctx, params):
+        return
+    for p in _body_paragraphs(ctx):
+        for subs in _siblings(p):
+            for sub in subs:
+                text, start = sub.text, sub.body_start
+                while start < len(text) and text[start] in " \t":
+                    start += 1
+                if start >= len(text) or not text[start].islower():
+                    continue
+                word = _FIRST_WORD.match(text, start).group(0)
+                fix = _replace_fix(sub, start, text[start], text[start].upper(), f"Write '{word[:1].upper() + word[1:]}'")
+                yield CheckHit(sub, start, start + len(word), {"text": word}, fix=fix)
+
+
+_FIRST_WORD = re.compile(r"[^\s,;:.]+")
+
+
 # ---------------------------------------------------------------- italics (ED-14)
 
 _PARTICLES = frozenset("by of with to in on upon that for at from into about also further".split())
