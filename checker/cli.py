@@ -282,7 +282,13 @@ def run() -> None:
 
     gc.disable()  # until start-up is over (see ``_started``)
     regex_cache.install()  # before any grammar or rule module compiles its patterns
-    main()
+    try:
+        main()
+    finally:
+        # The interpreter's exit runs one more full collection over every live object
+        # (about 15 ms of a one-file check); frozen objects are skipped, and nothing
+        # needs collecting when the process is ending.
+        gc.freeze()
 
 
 if __name__ == "__main__":
