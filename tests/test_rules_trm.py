@@ -294,3 +294,39 @@ def test_acronym_defined_in_an_end_note_counts_after_its_markers_paragraph(rules
     # The same note referenced only after the use: the acronym is used before it is defined.
     late = body.format(marker="").replace("2. Decides", "2. Decides, as recalled,[^1]")
     assert acronym_findings(late) == ["TRM002"]
+
+
+def test_ambiguous_never_abbreviated_only_when_the_text_does_not_define_it(ruleset):
+    lint_ = lambda text: [f for f in lint(parse_text(GA + text), ruleset, Config()) if f.rule == "TRM006"]
+    hits = lint_("4. Requests the SG to report to the GA;")
+    assert [f.message.split("'")[1] for f in hits] == ["SG", "GA"]
+    assert all(not f.fix.safe for f in hits)  # "SG" may stand for another name: not applied unasked
+    assert not lint_("4. Invites the Steering Group (SG) to meet, and requests the SG to report;")
+    assert lint_("4. Requests the UN to report;")[0].fix.safe
+
+
+ANNEX = "1. Adopts the text contained in the annex to the present resolution.\n\nAnnex\n\n{title}\n\n1. {text}"
+
+
+@pytest.mark.parametrize("title", ["Guidelines for the participation of civil society",
+                                   "Modalities for the high-level meeting",
+                                   "Principles and guidelines for the use of administrative data"])
+def test_undefined_acronym_in_an_annex_the_resolution_drafts(ruleset, title):
+    assert ("TRM001", "ANNEX.1") in found(ruleset, ANNEX.format(title=title, text="CSOs may submit contributions."))
+    # Defined in the annex, or in the resolution: silent.
+    assert "TRM001" not in {r for r, _ in found(ruleset, ANNEX.format(
+        title=title, text="Civil society organizations (CSOs) and CSOs networks may submit contributions."))}
+
+
+@pytest.mark.parametrize("title", ["Political Declaration adopted at the High-level Political Forum",
+                                   "Global Digital Compact", "United Nations Convention on Negotiable Cargo Documents",
+                                   "Revised text of rules 41 to 47 of the provisional rules of procedure",
+                                   "Doha Programme of Action for the Least Developed Countries", ""])
+def test_annexed_instruments_are_reproduced_as_they_stand(ruleset, title):
+    text = ANNEX.format(title=title, text="We commit to achieve the SDGs.").replace("\n\n\n\n", "\n\n")
+    assert "TRM001" not in {r for r, _ in found(ruleset, text)}
+
+
+def test_security_council_annexes_are_not_read(ruleset):
+    text = ANNEX.format(title="Goods Review List procedures", text="The decision of UNMOVIC will be final.")
+    assert "TRM001" not in {r for r, _ in found(ruleset, text, head="The Security Council,\n\n")}

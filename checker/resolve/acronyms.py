@@ -1,7 +1,7 @@
 """Acronyms and their definitions: "the United Nations Development Programme (UNDP)".
 
 ``index_acronyms`` lists, for the body of a document (title, preamble,
-operative part, footnotes; annexes for the texts only), where each acronym is
+operative part, footnotes; ``index_annex``: one annex), where each acronym is
 defined and where it is used, in original-file order, so that the TRM checks
 can tell an acronym used before its definition, never defined, or defined
 twice. A use that is not one is left out: a resolution number's letter
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
 from checker.grammar.terms import CAPITALS_AS_A, TWO_CAPITALS_AS_A, find_acronym_definitions, find_acronym_uses
-from checker.model import Document, FootnoteMarker, Node
+from checker.model import Annex, Document, FootnoteMarker, Node
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,11 +152,25 @@ def _footnote_markers(doc: Document) -> dict[int, int]:
 
 
 def index_acronyms(doc: Document, texts: Optional[AcronymTexts] = None) -> AcronymIndex:
-    defs: dict[str, list[tuple[Occurrence, str]]] = defaultdict(list)
-    uses: dict[str, list[Occurrence]] = defaultdict(list)
+    """The definitions and uses of the resolution's own text (annexes left out: ``index_annex``)."""
+    texts = texts or AcronymTexts(doc)
+    return _scan(texts.of(body_nodes(doc, annexes=False)), _footnote_markers(doc))  # the others have none
+
+
+def index_annex(annex: Annex, texts: AcronymTexts) -> AcronymIndex:
+    """The definitions and uses of one annex, on their own (an annex may reproduce a text adopted
+    elsewhere as it stands: whether to read it is the rules' call)."""
+    nodes = ([annex.heading] if annex.heading is not None else []) + list(annex.paragraphs)
+    return _scan(texts.of(nodes), {})
+
+
+def _scan(node_texts: Iterable[tuple[Node, str]], read_from: dict[int, int]) -> AcronymIndex:
+    """The definitions and uses of ``node_texts``, each list in file order. ``read_from``: where each
+    footnote is read (``_footnote_markers``)."""
+    defs_: dict[str, list[tuple[Occurrence, str]]] = defaultdict(list)
+    uses_: dict[str, list[Occurrence]] = defaultdict(list)
     written: dict[tuple[str, int], str] = {}
-    read_from = _footnote_markers(doc)
-    for node, text in (texts or AcronymTexts(doc)).of(body_nodes(doc, annexes=False)):  # the others have none
+    for node, text in node_texts:
         quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
         for d in find_acronym_definitions(text, include_short_forms=False):
             if any(s < d.start < e for s, e in quoted):
@@ -168,7 +182,7 @@ def index_acronyms(doc: Document, texts: Optional[AcronymTexts] = None) -> Acron
                 # is defined from there on, even when the notes are printed at the end.
                 pos = marker + (d.start + 1) / (len(text) + 2)
             occ = Occurrence(node, d.start, d.end, pos, d.acronym, _base(d.acronym))
-            defs[occ.base].append((occ, d.expansion if d.plausible else ""))
+            defs_[occ.base].append((occ, d.expansion if d.plausible else ""))
             if not d.plausible and _NAME.fullmatch(d.expansion):
                 written[(occ.base, occ.pos)] = d.expansion
         parens = [(m.start(), m.end()) for m in _PARENS.finditer(text)]
@@ -187,11 +201,11 @@ def index_acronyms(doc: Document, texts: Optional[AcronymTexts] = None) -> Acron
                 s = max(s for s, e in parens if s < u.start < e)
                 # ... or names it with an article: "case law on Commission texts (the CLOUT system)".
                 if s > 0 and (re.search(r"[A-Z][\w-]*\s*$", text[max(0, s - 60):s]) or text.startswith("(the ", s)):
-                    defs[occ.base].append((occ, ""))
+                    defs_[occ.base].append((occ, ""))
                     continue
-            uses[u.base].append(occ)
-    for lst in uses.values():
+            uses_[u.base].append(occ)
+    for lst in uses_.values():
         lst.sort(key=lambda o: o.pos)
-    for lst in defs.values():
+    for lst in defs_.values():
         lst.sort(key=lambda d: d[0].pos)
-    return AcronymIndex(dict(defs), dict(uses), written)
+    return AcronymIndex(dict(defs_), dict(uses_), written)

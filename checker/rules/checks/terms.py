@@ -26,16 +26,17 @@ from typing import Iterable, Iterator, Optional
 from checker.findings import Edit, Fix
 from checker.grammar.citations import lowered
 from checker.grammar.terms import ALWAYS_SPELLED_OUT, find_acronym_uses
-from checker.model import Document, Footnote, Node
+from checker.model import Annex, Document, Footnote, Node
 from checker.resolve.acronyms import (QUOTED as _QUOTED, AcronymIndex, AcronymTexts, Occurrence, body_nodes,
-                                      index_acronyms, shouting as _shouting)
+                                      index_acronyms, index_annex, shouting as _shouting)
 from checker.rules.checks import CheckHit, register
 
 _LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_SWAP = {"type": "object", "additionalProperties": {"type": "string"}}
 _SCHEMA = {
     "type": "object",
     "properties": {"allow": _LIST, "also-allow": _LIST, "label-prefixes": _LIST, "max-uses": {"type": "integer", "minimum": 1},
-                   "short-forms": _LIST, "lower-case-titles": _LIST, "swap": {"type": "object", "additionalProperties": {"type": "string"}}},
+                   "short-forms": _LIST, "lower-case-titles": _LIST, "swap": _SWAP, "swap-if-undefined": _SWAP},
     "additionalProperties": False,
 }
 
@@ -85,6 +86,48 @@ def undefined_acronym(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         body_uses = [u for u in uses if not isinstance(u.node, Footnote) and not label(u)]
         if body_uses:
             yield _hit(body_uses[0])
+    # An annex the resolution drafts itself (guidelines, modalities) is read like its text: an
+    # acronym there is defined in the resolution or in the annex. An annexed instrument is not.
+    for annex in doc.annexes:
+        if not annex_is_own_text(doc, annex):
+            continue
+        own = index_annex(annex, _acronym_texts(ctx, doc))
+        for base, uses in own.uses.items():
+            if base in idx.defs or base in own.defs or base in allowed or uses[0].acronym in allowed:
+                continue
+            own_uses = [u for u in uses if not label(u)]
+            if own_uses:
+                yield _hit(own_uses[0])
+
+
+# An annexed text named as one of these is an instrument, negotiated or adopted as a whole (often
+# elsewhere: a conference, another organ) and reproduced as it stands: "Political Declaration
+# adopted at the High-level Political Forum", "Global Digital Compact", "Revised text of rules 41
+# to 47 of the provisional rules of procedure", "United Nations Convention on ...".
+_INSTRUMENT_NAME = re.compile(
+    r"\b(?:Declarations?|Conventions?|Protocols?|Agreements?|Compacts?|Pacts?|Charters?|Statutes?|Covenants?"
+    r"|Treat(?:y|ies)|Constitution|Agenda|Plan|Programme|Platform|Outcome|Accords?|Code"
+    r"|rules?\s+(?:\d|of\s+procedure)|adopted\s+(?:at|by|in)\b)", re.I)
+
+
+def annex_name(annex: Annex) -> str:
+    """The annex's title: the one printed with "Annex", else its first paragraph when that is
+    an unnumbered line ("Annex" / "Guidelines for the participation of ...")."""
+    if annex.title.strip():
+        return annex.title
+    first = annex.paragraphs[0] if annex.paragraphs else None
+    return first.text.split("\n")[0] if first is not None and first.number is None else ""
+
+
+def annex_is_own_text(doc: Document, annex: Annex) -> bool:
+    """Is the annex the resolution's own text, to be read by its rules? Not an instrument
+    (``_INSTRUMENT_NAME``), nor an annex without a name; nor any annex of a Security Council
+    resolution, whose annexes are lists, forms and texts agreed by others (the goods review
+    list of 1454 (2002), the rules of procedure of 263 (1969) and 345 (1974))."""
+    if "Security Council" in (doc.body or ""):
+        return False
+    name = annex_name(annex)
+    return bool(name.strip()) and _INSTRUMENT_NAME.search(name) is None
 
 
 @register("terms.acronym-before-definition", placeholders=("acronym", "address_of_definition"),
@@ -171,17 +214,25 @@ def never_abbreviated(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     quotation marks and lines in capitals are left alone (a quotation that opens a
     line is not a title but text being adopted: it is checked)."""
     swap = params.get("swap") or {}
+    # "SG", "GA", "SC" stand for other names too ("Steering Group (SG)"): an error only when the
+    # text does not define them itself, and the fix is not applied unasked.
+    ambiguous = params.get("swap-if-undefined") or {}
     for node, text in _acronym_texts(ctx, doc).of(ctx.nodes):  # the others have no use
         quoted = None  # found once a use is in ``swap``: few paragraphs get there
         for u in find_acronym_uses(text):
             right = swap.get(u.acronym)
+            if right is None and u.acronym in ambiguous and u.acronym not in _index(ctx, doc).defs:
+                right = ambiguous[u.acronym]
             if right is None or u.dotted or text[u.end:u.end + 1] == "-":
                 continue
+            if text[u.end:u.end + 1] == ":" and text[u.end + 1:u.end + 2].isalnum():
+                continue  # part of a name: "the SC:ORE initiative"
             if quoted is None:
                 quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text) if not _opens_line(text, m.start())]
             if any(s < u.start < e for s, e in quoted) or _shouting(text, u.start, u.end):
                 continue
-            fix = Fix(f"Replace '{u.text}' with '{right}'", (Edit(node.span_of(u.start, u.end), right),), safe=True)
+            fix = Fix(f"Replace '{u.text}' with '{right}'", (Edit(node.span_of(u.start, u.end), right),),
+                      safe=u.acronym in swap)
             yield CheckHit(node, u.start, u.end, {"match": u.text, "replacement": right}, fix=fix)
 
 
