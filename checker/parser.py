@@ -108,6 +108,12 @@ class _Builder:
             text = line.text.replace("**", "").strip(" *")
             if not text:
                 continue
+            if text[:1].isdigit() and len(text) < 24 and h.session is None and "issue_date" not in h.fields:
+                # The issue date of the document ("Distr.: Limited" / "7 October 2024"): a draft
+                # exists from then on (SES010 dates a draft by it). Not a header item.
+                issued = g.match_all(g.adoption_date, text)
+                if issued:
+                    self._field("issue_date", iso_date(issued["day"], issued["month"], issued["year"]), line)
             if line.furniture:
                 sym = g.match_all(g.symbol_line, text)
                 if sym and h.symbol is None:

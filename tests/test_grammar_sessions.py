@@ -193,3 +193,17 @@ def test_capital_ordinal_after_a_lower_case_word(text, suggestion):
 ])
 def test_capital_ordinal_not_in_running_text(text):
     assert [r.problem for r in find_session_refs(text)] == [None]
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("in the provisional agenda of its Eighty-first Session, under the item", "capitalized-ordinal"),
+    ("to the Council at its\nFifty-ninth Session;", "capitalized-ordinal"),
+    ("Official Records of the General Assembly, Seventy-second Session, Supplement No. 53", None),
+    ("the Final Document of the Tenth Special Session of the General Assembly", None),
+    ("the Addis Ababa Agreement of the First Session of the Conference", None),
+])
+def test_own_session_with_both_words_capitalized_after_its(text, problem):
+    ref = find_session_refs(text)[0]
+    assert ref.problem == problem
+    if problem:
+        assert ref.suggestion == ref.suggestion.lower()

@@ -308,3 +308,11 @@ def test_footnote_block_with_hanging_indent():
     assert [p.opening for p in doc.preamble] == ["Recalling", "Noting", "Stressing"]
     assert [f.label for f in doc.footnotes] == ["1", "2"]
     assert doc.footnotes[0].text.endswith("No. 10 (A/81/10).")
+
+
+def test_issue_date_under_the_distribution_line_is_a_header_field():
+    doc = parse_text("United Nations\nA/HRC/57/L.9\n\nGeneral Assembly\nDistr.: Limited\n7 October 2024\n\n"
+                     "Human Rights Council\nFifty-seventh session\n9 September-11 October 2024\nAgenda item 3\n\n"
+                     "The Human Rights Council,\n\n1. Decides to remain seized of the matter.")
+    assert doc.header.fields["issue_date"].value == "2024-10-07"
+    assert doc.header.session_dates == "9 September-11 October 2024"  # not taken for the issue date

@@ -342,6 +342,14 @@ def _classify(text: str, words: list[tuple[int, int, str]], sess_start: int, ses
         elif session_token == "Session" and tok[:1].islower():
             problem = "capital-session"
             suggestion_tok = tok
+        elif (session_token == "Session" and tok[:1].isupper() and not tok.isupper()
+              and prev is not None and prev[2] == "its" and prev[1] + 1 == s and i == 0 and sess_start == e + 1):
+            # "of its Eighty-first Session": the body's own session in running text. Titles keep
+            # their capitals ("Official Records of the General Assembly, Seventy-second Session",
+            # "the Final Document of the Tenth Special Session", "the Agreement of the First
+            # Session of the Conference"): none has "its" before the ordinal.
+            problem = "capitalized-ordinal"
+            suggestion_tok = low
         elif (session_token == "session" and tok[:1].isupper() and not tok.isupper()
               and prev is not None and prev[2][:1].islower() and "\n" not in text[prev[1]:s]):
             # "at its Eighty-first session": a capital after a lower-case word of the same
@@ -384,7 +392,7 @@ def _classify(text: str, words: list[tuple[int, int, str]], sess_start: int, ses
     suggestion = None
     if suggestion_tok is not None:
         tail = text[e:sess_end]
-        if session_token == "Session" and tok[:1].islower():
+        if session_token == "Session" and (tok[:1].islower() or problem == "capitalized-ordinal"):
             tail = tail.lower()
         suggestion = text[start:tok_start] + suggestion_tok + tail
     return SessionRef(start, sess_end, text[start:sess_end], tok, number, kind, resumed, form,

@@ -474,22 +474,28 @@ _GA_ITS = re.compile(r"\b(?:General\s+Assembly|the\s+Assembly)\s*,?\s*(?:at|to|f
 _GA_AFTER = re.compile(r"\s+of\s+the\s+General\s+Assembly\b")
 
 
+def _iso_day(iso: Optional[str]) -> Optional[_dt.date]:
+    try:
+        return _dt.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
 def _text_date(doc: Document) -> Optional[tuple[_dt.date, str]]:
     """The earliest date the text can be of, and how to name it: its adoption date, else
-    the first day of its session dates, else (Human Rights Council, from the seventh
-    session) the first day of its session's slot month (§3.3)."""
+    the later of its issue date (a draft exists from then on) and the first day of its
+    session dates, else (Human Rights Council, from the seventh session) the first day of
+    its session's slot month (§3.3)."""
     for iso in ((doc.closing.date if doc.closing is not None else None), doc.header.adoption_date):
-        if iso:
-            try:
-                d = _dt.date.fromisoformat(iso)
-            except ValueError:
-                continue
+        d = _iso_day(iso)
+        if d is not None:
             return d, f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-    if doc.header.session_dates:
-        dates = _dates_of(doc.header.session_dates)
-        if dates:
-            d = min(dates)
-            return d, f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    issued = doc.header.fields.get("issue_date")
+    known = [d for d in [_iso_day(issued.value if issued else None),
+                         min(_dates_of(doc.header.session_dates or ""), default=None)] if d is not None]
+    if known:
+        d = max(known)
+        return d, f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
     if (doc.body or doc.header.body) == "Human Rights Council":
         n = current_session(doc)
         if n is not None and n >= 7:
