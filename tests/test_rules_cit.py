@@ -252,3 +252,24 @@ def test_orphan_footnote_in_plain_digit_text(ruleset) -> None:
     (f,) = findings(ruleset, text, "CIT002")   # only the first orphan: later markers would be unseen
     assert "Footnote 3" in f.message
     assert findings(ruleset, PDF_GA.format(m=""), "CIT002") == []
+
+
+SC_HEADER = ("United Nations\nS/RES/{symbol}\n\nSecurity Council\nDistr.: General\n15 July 2025\n\n"
+             "Resolution {title}\n\nAdopted by the Security Council at its 9960th meeting, on {date}\n\n"
+             "The Security Council,\n\n1. Decides to remain seized of the matter.")
+
+
+def test_sc_title_line_against_symbol_and_adoption_date(ruleset) -> None:
+    ok = dict(symbol="2785 (2025)", title="2785 (2025)", date="14 July 2025")
+    assert findings(ruleset, SC_HEADER.format(**ok), "CIT017") == []
+    (f,) = findings(ruleset, SC_HEADER.format(**{**ok, "symbol": "2786 (2025)"}), "CIT017")
+    assert f.address == "HEADER" and "S/RES/2786 (2025)" in f.message and "adopted" not in f.message
+    (f,) = findings(ruleset, SC_HEADER.format(**{**ok, "date": "2 January 2026"}), "CIT017")
+    assert "adopted on 2 January 2026" in f.message and "symbol" not in f.message
+
+
+def test_draft_without_a_number_is_not_checked(ruleset) -> None:
+    text = ("United Nations\nA/HRC/57/L.9\n\nGeneral Assembly\nDistr.: Limited\n7 October 2024\n\n"
+            "Human Rights Council\nFifty-seventh session\nAgenda item 3\n\n57/... Right to education\n\n"
+            "The Human Rights Council,\n\n1. Decides to remain seized of the matter.")
+    assert findings(ruleset, text, "CIT017") == []

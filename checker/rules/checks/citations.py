@@ -386,3 +386,55 @@ def this_resolution(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             right = "The present resolution" if m.group(0)[0].isupper() else "the present resolution"
             fix = Fix(f"Replace '{m.group(0)}' with '{right}'", (Edit(node.span_of(m.start(), m.end()), right),), safe=True)
             yield CheckHit(node, m.start(), m.end(), {"match": m.group(0), "replacement": right}, fix=fix)
+
+
+# --------------------------------------------------------------------------
+# The resolution's own number: title line, symbol, adoption date
+# --------------------------------------------------------------------------
+
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_SC_SYMBOL = re.compile(r"\bS/RES/(\d{1,4})\s*\((\d{4})\)")
+# "Adopted by the Security Council at its 9960th meeting, on 14 July 2025"; before 1994 the title
+# line was followed by "of 15 March 1965".
+_SC_ADOPTED = re.compile(rf"Adopted\s+(?:unanimously\s+)?by\s+the\s+Security\s+Council\s+at\s+its\s+\d+\w*\s+meeting,?"
+                         rf"\s+on\s+(\d{{1,2}}\s+{_MONTH_NAMES}\s+(\d{{4}}))")
+_SC_OF = re.compile(rf"Resolution\s+\d{{1,4}}\s*\(\d{{4}}\)\s*\n\s*of\s+(\d{{1,2}}\s+{_MONTH_NAMES}\s+(\d{{4}}))")
+_SC_TITLE = re.compile(r"(\d{1,4})\s*\((\d{4})\)")
+_OWN_SYMBOL_NUMBER = re.compile(r"/RES/((?:S-|ES-)?\d{1,4}/\d{1,4})\b")
+_TITLE_NUMBER = re.compile(r"((?:S-|ES-)?\d{1,4}/\d{1,4})\b")
+
+
+@register("citations.own-number", placeholders=("number", "problem"))
+def own_number(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """The resolution's number in its title line against its symbol and (Security Council) its
+    adoption year: "Resolution 2785 (2024)" under S/RES/2785 (2025), adopted 14 July 2025."""
+    if (doc.body or doc.header.body) == "Security Council":
+        yield from _sc_own_number(doc)
+        return
+    symbol, title = doc.header.symbol or "", doc.title
+    if "/RES/" not in symbol or title is None or not title.number or title.placeholder:
+        return
+    in_symbol, in_title = _OWN_SYMBOL_NUMBER.search(symbol), _TITLE_NUMBER.match(title.number)
+    if in_symbol and in_title and in_symbol.group(1) != in_title.group(1):
+        yield CheckHit(title, 0, min(len(title.text), len(title.number)) or len(title.text),
+                       {"number": title.number.strip(), "problem": f"the symbol {symbol} numbers it {in_symbol.group(1)}"})
+
+
+def _sc_own_number(doc: Document) -> Iterator[CheckHit]:
+    """Security Council: "Resolution N (YYYY)" against "S/RES/N (YYYY)" and the adoption date."""
+    field = doc.header.fields.get("sc_number")
+    title = _SC_TITLE.fullmatch(field.value) if field is not None else None
+    if title is None:
+        return
+    number, year = title.groups()
+    head = doc.source[:doc.authoring.span.start] if doc.authoring is not None else ""
+    problems = []
+    symbol = _SC_SYMBOL.search(head)
+    if symbol is not None and symbol.groups() != (number, year):
+        problems.append(f"the symbol is S/RES/{symbol.group(1)} ({symbol.group(2)})")
+    adopted = _SC_ADOPTED.search(head) or _SC_OF.search(head)
+    if adopted is not None and adopted.group(2) != year:
+        problems.append(f"it was adopted on {' '.join(adopted.group(1).split())}")
+    if problems:
+        yield CheckHit(None, 0, 0, {"number": f"Resolution {number} ({year})", "problem": " and ".join(problems)},
+                       span=field.span, address="HEADER")
