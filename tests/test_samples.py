@@ -99,6 +99,25 @@ EXPECTED = [
     ("holdout7/13-hrc-education-sessions.txt", "draft-resolution", HRC, 4, 8, None),
     ("holdout7/14-sc-haiti-mandate.txt", "resolution", "Security Council", 4, 7, None),
     ("holdout7/15-ga-composite-information.txt", "resolution", GA, 4, 9, None),
+    # eighth held-out set (counted by hand): ECOSOC drafts recommended by a functional commission
+    # (whose own session is in the masthead); "Notes with concern" and "[PP8 bis] Noting" are
+    # preambular; "4. Requesting" is an operative paragraph; the HRC decision is one sentence
+    # ("The Human Rights Council, recalling ..., decides: (a) ...").
+    ("holdout8/01-hrc-item10-haiti-draft.txt", "draft-resolution", HRC, 9, 8, None),
+    ("holdout8/02-hrc-adopted-yemen.md", "resolution", HRC, 7, 6, None),
+    ("holdout8/03-ga-plenary-composite-ab.txt", "resolution", GA, 6, 9, None),
+    ("holdout8/04-sc-chapter-vii-car.txt", "resolution", "Security Council", 7, 9, None),
+    ("holdout8/05-csw-draft-via-ecosoc.txt", "draft-resolution", ECOSOC, 5, 6, None),
+    ("holdout8/06-cnd-draft-via-ecosoc.md", "draft-resolution", ECOSOC, 5, 5, None),
+    ("holdout8/07-ga-c3-justice-rev1.txt", "draft-resolution", GA, 5, 11, None),
+    ("holdout8/08-hrc-draft-decision-panel.txt", "draft-decision", HRC, 1, 1,
+     "a one-sentence decision: its 'decides:' part is not split from the authoring sentence"),
+    ("holdout8/09-ga-adopted-statistics-annex.txt", "resolution", GA, 5, 5, None),
+    ("holdout8/10-ecosoc-adopted-ngo.txt", "resolution", ECOSOC, 4, 6, None),
+    ("holdout8/11-hrc-burundi-draft.md", "draft-resolution", HRC, 6, 7, None),
+    ("holdout8/12-ga-plenary-eccas-oral-revision.txt", "draft-resolution", GA, 5, 6, None),
+    ("holdout8/13-hrc-adopted-drc-item10.txt", "resolution", HRC, 7, 5, None),
+    ("holdout8/14-ga-c2-sids-subparagraphs.txt", "draft-resolution", GA, 6, 6, None),
 ]
 
 
