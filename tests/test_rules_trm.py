@@ -330,3 +330,15 @@ def test_annexed_instruments_are_reproduced_as_they_stand(ruleset, title):
 def test_security_council_annexes_are_not_read(ruleset):
     text = ANNEX.format(title="Goods Review List procedures", text="The decision of UNMOVIC will be final.")
     assert "TRM001" not in {r for r, _ in found(ruleset, text, head="The Security Council,\n\n")}
+
+
+def test_charter_short_form_needs_the_full_name_outside_security_council_texts(ruleset):
+    trm005 = lambda text, head=GA: [a for r, a in found(ruleset, text, head) if r == "TRM005"]
+    assert trm005("Reaffirming the purposes and principles of the Charter,\n\n4. Decides to remain seized;") == ["PP1"]
+    assert trm005("Reaffirming the Charter of the United Nations,\n\n4. Recalls Article 19 of the Charter;") == []
+    # The owner named before it in the same sentence; a later bare use is still the first without it.
+    assert trm005("Recalling the purposes of the United Nations, as defined in the Charter,\n\n"
+                  "4. Decides to remain seized;") == []
+    assert trm005("Recalling the United Nations system;\n\n4. Recalls Article 2 of the Charter;") == ["OP4"]
+    assert trm005("Acting under Chapter VII of the Charter,\n\n4. Decides to remain seized;",
+                  head="The Security Council,\n\n") == []

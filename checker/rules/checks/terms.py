@@ -36,7 +36,8 @@ _SWAP = {"type": "object", "additionalProperties": {"type": "string"}}
 _SCHEMA = {
     "type": "object",
     "properties": {"allow": _LIST, "also-allow": _LIST, "label-prefixes": _LIST, "max-uses": {"type": "integer", "minimum": 1},
-                   "short-forms": _LIST, "lower-case-titles": _LIST, "swap": _SWAP, "swap-if-undefined": _SWAP},
+                   "short-forms": _LIST, "lower-case-titles": _LIST,
+                   "not-in": {"type": "object", "additionalProperties": _LIST}, "owner-named-before": _SWAP, "swap": _SWAP, "swap-if-undefined": _SWAP},
     "additionalProperties": False,
 }
 
@@ -291,6 +292,11 @@ def short_form_before_name(doc: Document, params: dict, ctx) -> Iterator[CheckHi
     own = _own_head(doc.body or "")
     nodes, written = _body_text(ctx, doc)
     heads = params.get("short-forms") or ()
+    body = doc.body or doc.header.body
+    skipped = [h for h, where in (params.get("not-in") or {}).items() if body in where or doc.kind in where]
+    if skipped:
+        heads = [h for h in heads if h not in skipped]
+    owner_before = params.get("owner-named-before") or {}
     # Where "the" stands before a head's first word: one scan of the document for all heads.
     after_the: dict[str, list[int]] = defaultdict(list)
     for m in _after_the_re(tuple(heads)).finditer(written.whole):
@@ -317,14 +323,23 @@ def short_form_before_name(doc: Document, params: dict, ctx) -> Iterator[CheckHi
             holding = [i for i in holding if head.lower() in lower.texts[i]]
         short_re, full_re = _short_form_re(head, lower_titles), _full_name_re(head, lower_titles)
         first_short = None
+        owner = owner_before.get(head)
         for i in holding:
             node = nodes[i]
             m = short_re.search(node.text)
+            while m is not None and owner and _owner_named_before(node.text, m.start(), owner):
+                m = short_re.search(node.text, m.end())
             if m is not None:
                 pos = node.span_of(m.start(), m.end()).start
                 if first_short is None or pos < first_short[0]:
                     first_short = (pos, node, m)
         if first_short is None:
+            continue
+        # A full name as written ("Charter of the United Nations") is looked for first, in the
+        # texts holding the head as written (found above for most heads): the lower-case texts
+        # are made only when there is none.
+        if head.isascii() and any(_full_name_before(full_re, head, nodes[i], first_short[0])
+                                  for i in holding if nodes[i].span_of(0, 0).start < first_short[0]):
             continue
         # Every pattern of a full name needs the head noun, in any case ("a committee"): other
         # texts are skipped. Only a full name before the first short form matters.
@@ -338,6 +353,17 @@ def short_form_before_name(doc: Document, params: dict, ctx) -> Iterator[CheckHi
         if not any(_full_name_before(full_re, head, node, first_short[0]) for node in before):
             _, node, m = first_short
             yield CheckHit(node, m.start(), m.end(), {"short": m.group(0), "full": head})
+
+
+def _owner_named_before(text: str, pos: int, owner: str) -> bool:
+    """Is ``owner`` named before ``pos`` in the same sentence, close by? "the purposes and
+    principles of the United Nations, as defined in the Charter": the Charter is the United
+    Nations' (agreed language); "Article 19 of the Charter" in an agenda title after "the
+    expenses of the United Nations" too."""
+    start = max(0, pos - 120)
+    clause = text[start:pos]
+    cut = max(clause.rfind(";"), clause.rfind(". "))
+    return owner in (clause[cut + 1:] if cut >= 0 else clause)
 
 
 def _body_text(ctx, doc: Document) -> tuple[list[Node], "_Finder"]:
