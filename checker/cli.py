@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import random
 import sys
 from pathlib import Path
 from typing import Optional
@@ -94,7 +95,7 @@ def check(paths, fmt, config_path, rule_paths, select, extend_select, ignore, fa
           statistics, stdin_filename, fix, unsafe_fixes, diff, jobs, no_cache, color) -> None:
     """Lint resolution drafts (.txt, .md, .docx, folders, or - for stdin)."""
     from checker import sources
-    from checker.pipeline import LintSession, auto_jobs, lint_many
+    from checker.pipeline import LintSession, auto_jobs, lint_many, prune_results
     from checker.report import render
 
     if not paths:
@@ -128,6 +129,10 @@ def check(paths, fmt, config_path, rule_paths, select, extend_select, ignore, fa
             results.append(result)
             if text is not None:
                 texts[result.path] = text
+    if session.use_cache and (len(files) >= 16 or random.random() < 1 / 16):
+        # Listing the results folder costs a few ms: a one-file run (an editor's) pays it
+        # one time in 16, which bounds the folder as well.
+        prune_results()
     if fix or diff:
         _apply_fixes(results, texts, session, unsafe_fixes, diff)
     use_color = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)

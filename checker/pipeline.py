@@ -182,6 +182,38 @@ def _store(key: str, result: FileResult) -> None:
         pass
 
 
+KEEP_RESULTS = 5_000  # cached results kept; the least recently written go first
+
+
+def prune_results(keep: int = KEEP_RESULTS) -> int:
+    """Remove all but the ``keep`` most recently written results; return how many went.
+
+    Every edit of a draft is a new result (the key is the file's content), so without
+    this the folder would only grow."""
+    folder = _cache_path("x").parent
+    try:
+        names = [e for e in os.scandir(folder) if e.name.endswith(".pickle")]
+    except OSError:
+        return 0
+    if len(names) <= keep:
+        return 0
+    removed = 0
+    for entry in sorted(names, key=_mtime, reverse=True)[keep:]:
+        try:
+            os.unlink(entry.path)
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def _mtime(entry: os.DirEntry) -> float:
+    try:
+        return entry.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def clear_results() -> int:
     folder = _cache_path("x").parent
     removed = 0

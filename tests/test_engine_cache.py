@@ -108,3 +108,21 @@ def test_warm_load_does_not_import_yaml_or_jsonschema(rules, tmp_path):
                                  text=True, check=True).stdout.split()
     assert run() == ["False", "True", "True"]
     assert run() == ["True", "False", "False"]
+
+
+def test_result_cache_keeps_the_most_recent_results(tmp_path, monkeypatch):
+    import os
+
+    from checker.pipeline import prune_results
+
+    monkeypatch.setenv("RESLINT_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "cache" / "results"
+    folder.mkdir(parents=True)
+    for i in range(7):
+        entry = folder / f"{i:040x}.pickle"
+        entry.write_bytes(b"x")
+        os.utime(entry, (1_000_000 + i, 1_000_000 + i))  # entry 6 is the newest
+    (folder / "notes.txt").write_text("not a result")
+    assert prune_results(keep=10) == 0
+    assert prune_results(keep=3) == 4
+    assert sorted(p.name for p in folder.iterdir()) == [f"{i:040x}.pickle" for i in (4, 5, 6)] + ["notes.txt"]
