@@ -30,7 +30,7 @@ def test_at_least_four_rules(ruleset) -> None:
 
 
 @pytest.mark.parametrize("code", ["SES001", "SES002", "SES003", "SES004", "SES005", "SES006",
-                                  "SES007", "SES008", "SES009", "SES010"])
+                                  "SES007", "SES008", "SES009", "SES010", "SES011", "SES012"])
 def test_examples(ruleset, code: str) -> None:
     assert run_examples(ruleset.get(code), parse_text) == []
 
@@ -279,3 +279,52 @@ def test_security_council_session_numbered_past_ten_thousand(ruleset):
     doc = parse_text(text)
     hits = findings(ruleset, text, "SES008")
     assert [doc.source[f.span.start:f.span.end] for f in hits] == ["10124th session"]
+
+
+# --- holdout8: functional commissions, one-sentence decisions, old and far-off session names
+
+CSW = ("E/CN.6/2026/L.4\n\nEconomic and Social Council\n\nCommission on the Status of Women\nSeventieth session\n"
+       "Agenda item 3\n\nThe Commission on the Status of Women recommends to the Economic and Social Council the "
+       "adoption of the following draft resolution:\n\nThe Economic and Social Council,\n\n")
+
+
+def test_functional_commission_masthead_is_not_an_ecosoc_ordinal(ruleset) -> None:
+    text = CSW + "1. Decides to consider the question at its 2028 session."
+    assert findings(ruleset, text, "SES009") == []
+
+
+def test_report_to_a_past_session_of_the_masthead_commission(ruleset) -> None:
+    text = CSW + ("1. Requests the Secretary-General to submit to the Commission on the Status of Women at its "
+                  "sixty-ninth session a report;\n2. Invites the Commission at its seventy-first session to review "
+                  "progress;\n3. Decides to consider the question at its sixty-ninth session.")
+    # OP3's bare "its" is the Council's (year-named), not the Commission's
+    assert [f.address for f in findings(ruleset, text, "SES007")] == ["OP1"]
+
+
+def test_one_sentence_decision_items_are_checked_after_decides(ruleset) -> None:
+    text = ("Human Rights Council\nSixtieth session\nAgenda item 10\n\nThe Human Rights Council, recalling the "
+            "panel held at its fifty-eighth session, decides:\n\n(a) That the theme of the panel discussion to be "
+            "held at its fifty-ninth session shall be \"Technical cooperation\";\n\n(b) To continue its "
+            "consideration of the question at its sixty-third session.")
+    found = findings(ruleset, text, "SES007")
+    assert len(found) == 1 and "fifty-ninth" in found[0].message
+
+
+def test_ecosoc_substantive_session_only_in_the_councils_own_texts(ruleset) -> None:
+    ecosoc = ("E/RES/2025/30\n\nEconomic and Social Council\n2025 session\nAgenda item 18\n\n"
+              "The Economic and Social Council,\n\n")
+    bad = ecosoc + "1. Requests the Secretary-General to report to the Council at its substantive session of 2026;"
+    assert [f.rule for f in findings(ruleset, bad, "SES011")] == ["SES011"]
+    old = ecosoc + "1. Recalls the decision taken at its substantive session of 2012;"
+    assert findings(ruleset, old, "SES011") == []
+    ga = GA + "1. Welcomes the segment of the Economic and Social Council at its substantive session of 2025;"
+    assert findings(ruleset, ga, "SES011") == []
+
+
+def test_far_ahead_only_beyond_ten_years_and_own_sessions(ruleset) -> None:
+    near = GA + "1. Requests the Secretary-General to report to the General Assembly at its ninetieth session;"
+    assert findings(ruleset, near, "SES012") == []
+    far = GA + "1. Decides to include in the provisional agenda of its ninety-second session the item;"
+    assert [f.rule for f in findings(ruleset, far, "SES012")] == ["SES012"]
+    other = GA + "1. Welcomes the Convention adopted by the International Labour Conference at its 112th session;"
+    assert findings(ruleset, other, "SES012") == []

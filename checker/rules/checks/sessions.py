@@ -246,6 +246,28 @@ def current_year_session(doc: Document) -> Optional[int]:
     return None
 
 
+_MASTHEAD_NAME = re.compile(r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|on|of|and|for|the|in|against))*")
+
+
+def header_commission(doc: Document) -> Optional[str]:
+    """The subsidiary body whose session the masthead gives: a name on the line just above
+    the session line that is not the organ of the masthead ("Commission on the Status of
+    Women" / "Seventieth session" under "Economic and Social Council", symbol E/CN.6/...).
+    The text it recommends is the parent organ's, but the session is the commission's."""
+    h = doc.header
+    field = h.fields.get("session")
+    if field is None or h.session is None or h.session_kind not in ("regular", None):
+        return None
+    above = doc.source[max(0, field.span.start - 200):field.span.start].rstrip().rsplit("\n", 1)[-1]
+    name = above.strip(" \t*_#")
+    if not name or name == (h.body or "") or not _MASTHEAD_NAME.fullmatch(name):
+        return None
+    if not _ORGAN.search(name) or name in ("General Assembly", "Human Rights Council", "Security Council",
+                                           "Economic and Social Council"):
+        return None
+    return name
+
+
 # "... at its", "the provisional agenda of its", "to the Assembly at its"
 _ITS = re.compile(r"\b(?:at|to|for|by|until|during|before|in|of)\s+its\s+$", re.I)
 # Names whose "its" could be meant: the nearest one before "its" owns the session.
@@ -262,14 +284,15 @@ _SELF_NAMES = {
 }
 
 
-def _owner_is_self(before: str, body: str) -> bool:
-    """Is the "its" at the end of ``before`` the enacting body itself?"""
-    if re.search(r"\bto\s+it\s*,?\s*(?:\S+\s+)?(?:at|by|for|during|before)\s+its\s+$", before):
+def _owner_is_self(before: str, body: str, implicit: bool = True) -> bool:
+    """Is the "its" at the end of ``before`` ``body``'s (the enacting body's, unless
+    ``implicit`` is false: then ``body`` must be named)?"""
+    if implicit and re.search(r"\bto\s+it\s*,?\s*(?:\S+\s+)?(?:at|by|for|during|before)\s+its\s+$", before):
         return True  # "to report to it at its ..."
     # Persons (the Secretary-General, a Special Rapporteur) are "his/her", never "its".
     organs = list(_ORGAN.finditer(before))
     if not organs:
-        return True  # "Decides to include in the provisional agenda of its ..."
+        return implicit  # "Decides to include in the provisional agenda of its ..."
     last = organs[-1]
     head = before[max(0, last.start() - 40):last.end()]
     return bool(_self_name(body).search(head))
@@ -288,11 +311,12 @@ def _self_name(body: str) -> re.Pattern:
 _FUTURE = re.compile(
     r"\b(?:to\s+(?:(?:continue|also|further)\s+(?:to\s+)?)?(?:submit|report|present|consider|include|"
     r"continue|convene|hold|review|examine|take\s+up|revert|provide|brief|reconsider|decide|resume|"
-    r"keep|remain|update|inform|transmit|organize|make)\b|provisional\s+agenda\b|report\s+(?:thereon\s+)?to\b)",
+    r"keep|remain|update|inform|transmit|organize|make)\b|provisional\s+agenda\b|report\s+(?:thereon\s+)?to\b"
+    r"|(?:to|shall|will)\s+be\s+(?:held|convened|organized|considered|submitted|presented|reviewed)\b)",
     re.I)
-# A past event reported in the same phrase: "adopted at its", "held at its".
+# A past event reported in the same phrase: "adopted at its", "held at its" (not "to be held at its").
 _PAST = re.compile(
-    r"\b(?:adopted|held|decided|submitted|presented|considered|endorsed|approved|established|taken|made|"
+    r"(?<!\bbe\s)\b(?:adopted|held|decided|submitted|presented|considered|endorsed|approved|established|taken|made|"
     r"conducted|convened|launched|agreed|requested|issued|discussed|received|began|begun|initiated|"
     r"started|undertaken|included|contained|recommended|noted|reviewed|examined|elected|appointed)\b"
     r"(?:\s+\S+){0,6}\s+(?:at|during|in)\s+(?:its|the)\s+$"
@@ -321,78 +345,178 @@ _REPORT_REQUEST = re.compile(r"\brequests\b(?:(?!\brequest)[^;:])*?\bto\s+(?:sub
 _REPORT_WORD = re.compile(r"\breport\b", re.I)
 
 
+def _own_future_ref(text: str, ref: SessionRef, floor: int, body: str, implicit: bool = True) -> bool:
+    """Is ``ref`` a session of ``body`` (the enacting body, or a commission named in the
+    masthead) in a request or decision about the future? ``implicit``: a bare "its" with
+    no organ named before it is ``body``'s."""
+    before = text[max(floor, ref.start - 160):ref.start]
+    tail = before[-30:]   # the preposition and "its"/"the" (cheaper than all 160)
+    if _ITS.search(tail):
+        if _PAST.search(before[-120:]):
+            return False
+        clause = _clause_before(text, ref.start, floor)
+        if not _owner_is_self(clause, body, implicit):
+            return False
+    elif _THE.search(tail):
+        # "to convene, during the seventy-ninth session, a meeting": the enacting
+        # body's session, unless another organ's name follows ("of the Commission");
+        # only right after the request (a recalled decision "to continue the
+        # consideration of ... at the seventy-eighth session" is not one)
+        if not _FUTURE.search(before[-_THE_REACH:]) or _PAST.search(before[-120:]):
+            return False
+        clause = _clause_before(text, ref.start, floor)
+        if _RECALLED.search(clause):
+            return False
+        word = _SESSION_WORD.search(text, ref.start)   # "sessions" after companions
+        owner = _OF_OWNER.match(text, word.end()) if word is not None else None
+        if owner is not None:
+            if not _self_name(body).search(owner.group(1)):
+                return False
+        elif not _owner_is_self(clause, body, implicit):
+            return False
+    else:
+        return False
+    return bool(_FUTURE.search(clause))
+
+
+def _own_session_scopes(doc: Document) -> list[tuple[str, int, tuple[str, ...], bool]]:
+    """(body, its current session, the reference forms it uses, bare "its" is it) for
+    each body whose sessions the text can schedule: the enacting body and, in the text a
+    functional commission recommends to the Economic and Social Council, the commission
+    of the masthead (named in full or as "the Commission")."""
+    body = doc.body or doc.header.body
+    scopes = []
+    if body == "Economic and Social Council":
+        year = current_year_session(doc)
+        if year is not None:
+            scopes.append((body, year, ("year",), True))
+        commission = header_commission(doc)
+        if commission is not None:
+            scopes.append((commission, doc.header.session, ("words", "figures"), False))
+    elif body in ("General Assembly", "Human Rights Council", "Commission on Human Rights"):
+        current = current_session(doc)
+        if current is not None and (doc.is_draft or _header_regular(doc) is not None):
+            scopes.append((body, current, ("words", "figures"), True))
+    elif body and _header_regular(doc) is not None:
+        # another body with numbered sessions (the Commission on the Status of Women ...):
+        # only its header says which session the text is of
+        scopes.append((body, _header_regular(doc), ("words", "figures"), True))
+    return scopes
+
+
+_DECIDES = re.compile(r"\bdecides\b", re.I)
+
+
+def _operative_parts(doc: Document, ctx) -> Iterator[tuple[Node, int]]:
+    """(node, where its operative words start): the rule's scope; for a one-sentence
+    decision read as a single preambular paragraph ("The Human Rights Council, recalling
+    ..., decides: (a) That ..."), the part after "decides"."""
+    nodes = list(ctx.nodes)
+    if nodes or doc.operative:
+        for node in nodes:
+            yield node, getattr(node, "body_start", 0)
+        return
+    for para in doc.preamble:
+        m = _DECIDES.search(para.text)
+        if m is not None:
+            yield para, max(m.end(), getattr(para, "body_start", 0))
+
+
 @register("sessions.past-session", placeholders=("text", "current"))
 def past_session(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """SES-07: an operative request or decision about "its Nth session" (for the
     Economic and Social Council "its YYYY session") with that session already past."""
-    body = doc.body or doc.header.body
-    if body == "Economic and Social Council":
-        current, forms = current_year_session(doc), ("year",)
-    elif body in ("General Assembly", "Human Rights Council", "Commission on Human Rights"):
-        if not (doc.is_draft or _header_regular(doc) is not None):
-            return
-        current, forms = current_session(doc), ("words", "figures")
-    elif body and _header_regular(doc) is not None:
-        # another body with numbered sessions (the Commission on the Status of Women ...):
-        # only its header says which session the text is of
-        current, forms = _header_regular(doc), ("words", "figures")
-    else:
+    scopes = _own_session_scopes(doc)
+    if not scopes:
         return
-    if current is None:
+    for node, floor in _operative_parts(doc, ctx):
+        text = node.text
+        for ref in _refs(ctx, node):
+            if ref.number is None or ref.kind != "regular" or ref.start < floor:
+                continue
+            for body, current, forms, implicit in scopes:
+                if ref.form not in forms or ref.number > current:
+                    continue
+                if ref.number == current:
+                    # The text's own session: only a report requested for it ("Requests the
+                    # Secretary-General to submit to it at its eightieth session a report"),
+                    # which the session that asks for it cannot also receive (SES-07: N must be
+                    # greater). Decisions to consider or hold something during the present
+                    # session may be meant, and are left alone; so is the Economic and Social
+                    # Council, whose year-named session runs from one July to the next.
+                    before = text[max(floor, ref.start - 160):ref.start]
+                    if forms == ("year",) or ref.resumed or not _AT_ITS.search(before[-30:]):
+                        continue
+                    clause = _clause_before(text, ref.start, floor)
+                    if (not _REPORT_REQUEST.search(clause)
+                            or not _REPORT_WORD.search(clause + _clause_after(text, ref.end))
+                            or _PAST.search(before[-120:]) or not _owner_is_self(clause, body, implicit)
+                            or not _FUTURE.search(clause)):
+                        continue
+                elif not _own_future_ref(text, ref, floor, body, implicit):
+                    continue
+                shown = f"{current}" if forms == ("year",) else int_to_ordinal(current)
+                yield CheckHit(node, ref.start, ref.end, {"text": ref.text, "current": shown})
+                break
+
+
+@register("sessions.far-ahead", placeholders=("text", "current", "ahead"))
+def far_ahead(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """SES-07 (forward side): a request or decision about the text's own "Nth session"
+    further ahead than real texts schedule (option ``max_years``: General Assembly
+    texts plan up to ten sessions ahead, "at its eighty-fifth and ninetieth sessions"
+    in an eightieth-session text); the Human Rights Council meets three times a year."""
+    scopes = [s for s in _own_session_scopes(doc) if s[2] != ("year",)]
+    if not scopes:
         return
+    max_years = int(params.get("max_years", 10))
+    for node, floor in _operative_parts(doc, ctx):
+        text = node.text
+        for ref in _refs(ctx, node):
+            if ref.number is None or ref.kind != "regular" or ref.start < floor:
+                continue
+            for body, current, forms, implicit in scopes:
+                per_year = 3 if body == "Human Rights Council" else 1
+                if ref.form not in forms or ref.number - current <= max_years * per_year:
+                    continue
+                if _own_future_ref(text, ref, floor, body, implicit):
+                    yield CheckHit(node, ref.start, ref.end, {"text": ref.text, "current": int_to_ordinal(current),
+                                                              "ahead": ref.number - current})
+                    break
+
+
+_ITS_RESUMED = re.compile(r"\b(?:at|to|for|by|until|during|before|in|of)\s+its\s+(?:resumed\s+)?$", re.I)
+_SUBSTANTIVE = re.compile(r"\bsubstantive\s+session\s+(?:of|for)\s+((?:19|20)\d\d)\b", re.I)
+
+
+@register("sessions.ecosoc-substantive", placeholders=("text", "year"))
+def ecosoc_substantive(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """SES-10: the Economic and Social Council's own session of 2014 or later called a
+    "substantive session of YYYY" (a name it dropped with its 2013 reform: "2026 session").
+    Only the Council's own texts: General Assembly texts keep the old name for the
+    humanitarian affairs segment ("at its substantive session of 2023", A/RES/78/119)."""
+    if (doc.body or doc.header.body) != "Economic and Social Council":
+        return
+    since = int(params.get("since", 2014))
+    h = doc.header
+    if h.session_kind == "substantive" and h.session is not None and h.session >= since:
+        yield CheckHit(None, 0, 0, {"text": h.session_text or "", "year": h.session},
+                       span=_header_span(doc), address="HEADER")
     for node in ctx.nodes:
         text = node.text
+        if "ubstantive" not in text:
+            continue
         floor = getattr(node, "body_start", 0)
-        for ref in _refs(ctx, node):
-            if ref.number is None or ref.form not in forms or ref.kind != "regular":
+        for m in _SUBSTANTIVE.finditer(text):
+            year = int(m.group(1))
+            if year < since:
                 continue
-            if ref.number > current:
+            before = text[max(floor, m.start() - 160):m.start()]
+            # "at its substantive session of 2026", "to the Council at its ...": the Council's own
+            if not _ITS_RESUMED.search(before[-40:]) or not _owner_is_self(
+                    _clause_before(text, m.start(), floor), "Economic and Social Council"):
                 continue
-            before = text[max(floor, ref.start - 160):ref.start]
-            tail = before[-30:]   # the preposition and "its"/"the" (cheaper than all 160)
-            if ref.number == current:
-                # The text's own session: only a report requested for it ("Requests the
-                # Secretary-General to submit to it at its eightieth session a report"),
-                # which the session that asks for it cannot also receive (SES-07: N must be
-                # greater). Decisions to consider or hold something during the present
-                # session may be meant, and are left alone; so is the Economic and Social
-                # Council, whose year-named session runs from one July to the next.
-                if forms == ("year",) or ref.resumed or not _AT_ITS.search(tail):
-                    continue
-                clause = _clause_before(text, ref.start, floor)
-                if (not _REPORT_REQUEST.search(clause)
-                        or not _REPORT_WORD.search(clause + _clause_after(text, ref.end))
-                        or _PAST.search(before[-120:]) or not _owner_is_self(clause, body)):
-                    continue
-            elif _ITS.search(tail):
-                if _PAST.search(before[-120:]):
-                    continue
-                clause = _clause_before(text, ref.start, floor)
-                if not _owner_is_self(clause, body):
-                    continue
-            elif _THE.search(tail):
-                # "to convene, during the seventy-ninth session, a meeting": the enacting
-                # body's session, unless another organ's name follows ("of the Commission");
-                # only right after the request (a recalled decision "to continue the
-                # consideration of ... at the seventy-eighth session" is not one)
-                if not _FUTURE.search(before[-_THE_REACH:]) or _PAST.search(before[-120:]):
-                    continue
-                clause = _clause_before(text, ref.start, floor)
-                if _RECALLED.search(clause):
-                    continue
-                word = _SESSION_WORD.search(text, ref.start)   # "sessions" after companions
-                owner = _OF_OWNER.match(text, word.end()) if word is not None else None
-                if owner is not None:
-                    if not _self_name(body).search(owner.group(1)):
-                        continue
-                elif not _owner_is_self(clause, body):
-                    continue
-            else:
-                continue
-            if not _FUTURE.search(clause):
-                continue
-            shown = f"{current}" if forms == ("year",) else int_to_ordinal(current)
-            yield CheckHit(node, ref.start, ref.end, {"text": ref.text, "current": shown})
+            yield CheckHit(node, m.start(), m.end(), {"text": m.group(0), "year": year})
 
 
 # ---------------------------------------------------------------- body-specific
@@ -440,7 +564,8 @@ def ecosoc_ordinal(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     if year is None or year < int(params.get("since", 1978)):
         return
     h = doc.header
-    if h.session is not None and h.session_kind in ("regular", None) and h.session < 1900:
+    if h.session is not None and h.session_kind in ("regular", None) and h.session < 1900 \
+            and header_commission(doc) is None:   # not a functional commission's session line
         span = _header_span(doc)
         yield CheckHit(None, 0, 0, {"text": h.session_text or "", "year": year}, span=span, address="HEADER")
     for node in ctx.nodes:
