@@ -282,9 +282,38 @@ def test_subparagraph_building_their_capacity_under_a_department(ruleset):
 
 
 def test_deploying_teams_of_experts_to_assist_national_authorities(ruleset):
+    # Experts sent to help a State are technical assistance (§7.2 "to deploy (experts|a team)"): CON001, once.
     assert found(ruleset, "5. Requests the Secretary-General to deploy teams of experts to assist national "
+                          "authorities in countries in transition with the drafting of laws;") == [("CON001", "OP5")]
+    assert found(ruleset, "5. Requests the Secretary-General to deploy teams of experts to Mali;") == [("CON001", "OP5")]
+    # A mission is a presence: CON004.
+    assert found(ruleset, "5. Requests the Secretary-General to deploy a mission to assist national "
                           "authorities in countries in transition with the drafting of laws;") == [("CON004", "OP5")]
-    assert found(ruleset, "5. Requests the Secretary-General to deploy teams of experts to Mali;") == [("CON004", "OP5")]
+
+
+def test_experts_deployed_to_assist_are_judged_in_security_council_texts_too(ruleset):
+    text = "5. Requests the Secretary-General to deploy a team of experts to assist the national authorities in the " \
+           "investigation and prosecution of serious crimes;\n\n6. Decides to remain seized of the matter."
+    assert found(ruleset, text, SC) == [("CON001", "OP5")]
+    assert found(ruleset, text.replace(";", ", at the request of the Government;", 1), SC) == []
+
+
+def test_experts_deployed_as_the_means_of_support_to_national_institutions(ruleset):
+    text = ("2. Requests the Office of the United Nations High Commissioner for Human Rights\nto support, including "
+            "through the deployment of experts, the establishment and\nstrengthening of national institutions in West "
+            "Africa and the Sahel;")
+    assert found(ruleset, text) == [("CON001", "OP2")]
+
+
+def test_organizations_qualified_by_their_countries_are_not_state_recipients(ruleset):
+    ngo = "2. Requests the Secretary-General to provide capacity-building and training to non-governmental " \
+          "organizations from developing countries on the application process;"
+    assert found(ruleset, ngo) == []
+    assert found(ruleset, ngo.replace("to non-governmental", "to civil society organizations in the least developed "
+                                      "countries and to non-governmental")) == []
+    # A State named beside them is still a recipient.
+    assert found(ruleset, ngo.replace("to non-governmental", "to Member States and to non-governmental")) == \
+        [("CON001", "OP2")]
 
 
 @pytest.mark.parametrize("text", [
@@ -519,7 +548,7 @@ def test_advisers_deployed_to_assist_national_authorities(ruleset):
     text = ("2. Requests the Office of the High Commissioner to deploy human rights advisers to the offices of resident "
             "coordinators in the countries most affected by sea-level rise in order to assist national authorities in "
             "developing planned relocation policies;")
-    assert found(ruleset, text, HRC) == [("CON004", "OP2")]
+    assert found(ruleset, text, HRC) == [("CON001", "OP2")]  # technical assistance (CON001), not a presence
     assert found(ruleset, text.replace("to deploy", "to deploy, with the consent of the States concerned,"), HRC) == []
     assert found(ruleset, "2. Requests the Office to deploy human rights advisers to United Nations country teams in "
                           "order to assist them in mainstreaming human rights;", HRC) == []

@@ -17,7 +17,9 @@ phrase such as "the need for"), ``self-request`` (the State itself asks),
 ``own-activity`` (a trigger that names the provider's own fund, programme or
 work: "technical cooperation trust funds", "assist the secretariat in carrying
 out technical cooperation"), ``state-addressees`` and ``own-recipients`` (when
-States are among those asked, "national institutions" are their own).
+States are among those asked, "national institutions" are their own),
+``non-state-recipients`` (recipients that are not States though a State word
+qualifies them: "non-governmental organizations from developing countries").
 
 A preambular paragraph that opens by noting or recalling may still call later
 ("..., and urging them to expand their technical assistance"): each such call is
@@ -61,7 +63,7 @@ _SCHEMA = {
         "exempt-openings": _LIST, "weak-openings": _LIST, "call-cues": _LIST, "call-openings": _LIST,
         "self-request": _LIST, "recipients": _LIST, "parties": _LIST, "own-activity": _LIST,
         "state-addressees": _LIST, "own-recipients": _LIST, "skip-bodies": _LIST, "request-references": _LIST,
-        "state-requests": _LIST,
+        "state-requests": _LIST, "non-state-recipients": _LIST,
         "suggestion": {"type": "string"},
     },
     "additionalProperties": False,
@@ -532,9 +534,9 @@ def needs_consent(text: str, clause: Clause, params: dict, *, preamble: bool = F
     recipients = _pat(params, "recipients")
     if recipients is not None:
         after_who = len(who) if asked is None else 0
-        found = [m.group(0) for m in recipients.finditer(body, after_who)]
+        found = _state_recipients(recipients, body, after_who, params)
         for words in named:
-            found += [m.group(0) for m in recipients.finditer(words)]
+            found += _state_recipients(recipients, words, 0, params)
         if not found and defined is not None:
             found = defined.found_in(body, after_who)
         if not found:
@@ -555,6 +557,16 @@ def needs_consent(text: str, clause: Clause, params: dict, *, preamble: bool = F
     if wrong_party(body, params):
         return None  # consent asked of the wrong party: reported by the wrong-party check
     return trigger
+
+
+def _state_recipients(recipients: re.Pattern, text: str, start: int, params: dict) -> list[str]:
+    """The recipients named in ``text[start:]``, less those inside a ``non-state-recipients`` phrase:
+    "non-governmental organizations from developing countries" names no State recipient."""
+    found = list(recipients.finditer(text, start))
+    if found and params.get("non-state-recipients"):
+        others = _spans(*_list_key(params, "non-state-recipients"), text, start, len(text))
+        found = [m for m in found if not any(s <= m.start() and m.end() <= e for s, e in others)]
+    return [m.group(0) for m in found]
 
 
 def _answers_request(text: str, clause: Clause, params: dict, governing: Iterable[str]) -> bool:
