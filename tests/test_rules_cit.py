@@ -273,3 +273,22 @@ def test_draft_without_a_number_is_not_checked(ruleset) -> None:
             "Human Rights Council\nFifty-seventh session\nAgenda item 3\n\n57/... Right to education\n\n"
             "The Human Rights Council,\n\n1. Decides to remain seized of the matter.")
     assert findings(ruleset, text, "CIT017") == []
+
+
+# --- holdout8: a reference into a numbering gap; footnote numbers skipped in text and notes
+
+def test_reference_into_a_numbering_gap(ruleset) -> None:
+    text = ("The General Assembly,\n\n1. Requests a report;\n\n2. Invites States to contribute;\n\n"
+            "4. Calls upon States to act;\n\n5. Decides to consider the matters in paragraphs 1 and 3 above.")
+    (f,) = findings(ruleset, text, "CIT004")
+    assert "'paragraph 3'" in f.message and "jumps from 2 to 4" in f.message
+
+
+def test_footnote_gap_only_when_the_number_is_nowhere(ruleset) -> None:
+    head = ("The General Assembly,\n\nRecalling its resolution 70/1,¹\n\nRecalling also its resolution 71/1,²\n\n"
+            "Welcoming the work of the Panel,⁴\n\n1. Decides to remain seized of the matter.\n\n__________________\n"
+            "¹ Resolution 70/1.\n² Resolution 71/1.\n")
+    (f,) = findings(ruleset, head + "⁴ See A/78/L.54.", "CIT018")
+    assert "footnote 3 is missing" in f.message
+    # note 3 still there: its superscript may be lost (CIT002 reports the orphan)
+    assert findings(ruleset, head + "³ A/78/100.\n⁴ See A/78/L.54.", "CIT018") == []

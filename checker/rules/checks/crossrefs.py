@@ -41,16 +41,29 @@ def paragraph_refs(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         if target is None:
             top = max(paras) if paras else 0
             if n < top:
-                continue  # a gap in the numbering: the parser may have missed it (STR reports gaps)
+                # a gap in the numbering ("4." then "6."): reported unless the paragraph may
+                # be there with a label the parser did not take ("5. Decides" run into 4)
+                below = max((k for k in paras if k < n), default=None)
+                if below is None or n > 999 or _label_inside(paras[below].text, n):
+                    continue
+                above = min(k for k in paras if k > n)
+                problem = f"the operative numbering jumps from {below} to {above}"
+            else:
+                problem = (f"its operative paragraphs are numbered up to {top}"
+                           if top else "the resolution has no numbered operative paragraphs")
             yield CheckHit(node, m.start(), m.end(), {
-                "target": f"{n}" + (f" ({sub})" if sub else ""),
-                "problem": f"its operative paragraphs are numbered up to {top}"
-                           if top else "the resolution has no numbered operative paragraphs"})
+                "target": f"{n}" + (f" ({sub})" if sub else ""), "problem": problem})
         elif sub and not any(s.label.strip("()") == sub for s in target.all_subparagraphs()):
             if target.subparagraphs:   # sub-paragraphs detected, none with this label
                 yield CheckHit(node, m.start(), m.end(), {
                     "target": f"{n} ({sub})", "problem": f"operative paragraph {n} has no sub-paragraph ({sub})"})
     yield from _annex_paragraph_refs(doc, ctx)
+
+
+def _label_inside(text: str, n: int) -> bool:
+    """Does ``text`` (the paragraph before a gap) hold "n." as a paragraph label run into it
+    (or a label the scan misread: "4, Demands" in S/RES/366 (1974))?"""
+    return str(n) in text and re.search(rf"(?<![\w.,/]){n}\s?[.,:;]?\s+[A-Z]", text) is not None
 
 
 def _annex_paragraph_refs(doc: Document, ctx) -> Iterator[CheckHit]:

@@ -83,3 +83,27 @@ def order(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                            span=m.span, address=m.address)
             return  # one out-of-order marker shifts every later one: report the first
         expected = max(expected, n + 1)
+
+
+@register("footnotes.gap", placeholders=("label", "previous", "missing"))
+def gap(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """Footnote markers jump forward ("²" then "⁴") over a number that has neither a marker
+    nor a footnote: the notes were renumbered, or one was deleted, without the rest."""
+    explicit = _explicit(doc)
+    if len(explicit) < 2:
+        return
+    labels = {f.label for f in doc.footnotes}
+    marked = {m.label for m in explicit}
+    previous = None
+    for m in explicit:
+        n = int(m.label)
+        if previous is not None and n > previous + 1:
+            missing = [str(k) for k in range(previous + 1, n)]
+            # a lost superscript leaves its footnote (CIT002); a lost footnote, its marker (CIT001)
+            if m.label in labels and not any(k in labels or k in marked for k in missing):
+                yield CheckHit(None, 0, 0, {"label": m.label, "previous": str(previous),
+                                            "missing": ", ".join(missing)},
+                               span=m.span, address=m.address)
+                return  # one gap shifts every later number: report the first
+        if previous is None or n > previous:
+            previous = n
