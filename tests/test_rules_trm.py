@@ -342,3 +342,16 @@ def test_charter_short_form_needs_the_full_name_outside_security_council_texts(r
     assert trm005("Recalling the United Nations system;\n\n4. Recalls Article 2 of the Charter;") == ["OP4"]
     assert trm005("Acting under Chapter VII of the Charter,\n\n4. Decides to remain seized;",
                   head="The Security Council,\n\n") == []
+
+
+def test_acronym_inside_the_full_name_of_another_is_part_of_that_name() -> None:
+    # holdout8 H8-T65 and A/RES/78/68: "the SIDS Accelerated Modalities of Action (SAMOA) Pathway"
+    from checker.parser import parse_text
+    from checker.rules.config import Config
+    from checker.rules.engine import DEFAULT_PACK, lint, load_ruleset
+
+    rs = load_ruleset([DEFAULT_PACK / "trm.yaml"], include_default=False, use_cache=False)
+    text = ("The General Assembly,\n\nRecalling the SIDS Accelerated Modalities of Action (SAMOA) Pathway,\n\n"
+            "1. Calls for the implementation of the SAMOA Pathway;\n\n2. Invites SIDS to report.")
+    found = [(f.rule, f.address) for f in lint(parse_text(text), rs, Config()) if f.rule in ("TRM001", "TRM004")]
+    assert found == [("TRM001", "OP2")]   # the use outside the name is still undefined

@@ -6,7 +6,8 @@ defined and where it is used, in original-file order, so that the TRM checks
 can tell an acronym used before its definition, never defined, or defined
 twice. A use that is not one is left out: a resolution number's letter
 ("53/77 AA"), a paragraph label ("IS3.3"), a word of a proper name ("the End
-TB Strategy"), a line of capitals.
+TB Strategy"), a word of the full name another acronym is defined by ("the SIDS
+Accelerated Modalities of Action (SAMOA) Pathway"), a line of capitals.
 """
 
 from __future__ import annotations
@@ -172,6 +173,7 @@ def _scan(node_texts: Iterable[tuple[Node, str]], read_from: dict[int, int]) -> 
     written: dict[tuple[str, int], str] = {}
     for node, text in node_texts:
         quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+        names = []   # the full names definitions give: "SIDS Accelerated Modalities of Action (SAMOA)"
         for d in find_acronym_definitions(text, include_short_forms=False):
             if any(s < d.start < e for s, e in quoted):
                 continue  # a name inside a quoted title ("... (ZODIAC) Project")
@@ -183,6 +185,8 @@ def _scan(node_texts: Iterable[tuple[Node, str]], read_from: dict[int, int]) -> 
                 pos = marker + (d.start + 1) / (len(text) + 2)
             occ = Occurrence(node, d.start, d.end, pos, d.acronym, _base(d.acronym))
             defs_[occ.base].append((occ, d.expansion if d.plausible else ""))
+            if d.plausible:
+                names.append((d.expansion_start, d.expansion_end))
             if not d.plausible and _NAME.fullmatch(d.expansion):
                 written[(occ.base, occ.pos)] = d.expansion
         parens = [(m.start(), m.end()) for m in _PARENS.finditer(text)]
@@ -193,6 +197,7 @@ def _scan(node_texts: Iterable[tuple[Node, str]], read_from: dict[int, int]) -> 
                     or _AFTER_NUMBER.search(text, max(0, u.start - 12), u.start) \
                     or _LABEL_BEFORE.search(text, max(0, u.start - 40), u.start) or _LABEL_AFTER.match(text, u.end) \
                     or _inside_name(text, u.start, u.end) \
+                    or any(s <= u.start and u.end <= e for s, e in names) \
                     or shouting(text, u.start, u.end):
                 continue
             occ = Occurrence(node, u.start, u.end, node.span_of(u.start, u.end).start, u.acronym, u.base)

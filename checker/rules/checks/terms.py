@@ -177,6 +177,11 @@ def acronym_redefined(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 break
 
 
+# The name goes on after "(ACR)": the parenthesis is part of an official title ("the SIDS
+# Accelerated Modalities of Action (SAMOA) Pathway", "the ... (INTERPOL) Global Focal Point Network").
+_TITLE_AFTER_DEFINITION = re.compile(r"\)[ \t]+[A-Z][a-z]")
+
+
 @register("terms.acronym-rarely-used", placeholders=("acronym", "uses", "expansion"), params_schema=_SCHEMA)
 def acronym_rarely_used(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """TRM004: an acronym introduced for a name used only once or twice (definition included)."""
@@ -186,7 +191,7 @@ def acronym_rarely_used(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         if base in allowed or occ.acronym in allowed:
             continue
         total = len(defs) + len(idx.uses.get(base, []))
-        if total <= limit and expansion.strip():
+        if total <= limit and expansion.strip() and not _TITLE_AFTER_DEFINITION.match(occ.node.text, occ.end):
             yield _hit(occ, uses=total, expansion=expansion.strip())
 
 
