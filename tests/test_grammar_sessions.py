@@ -207,3 +207,11 @@ def test_own_session_with_both_words_capitalized_after_its(text, problem):
     assert ref.problem == problem
     if problem:
         assert ref.suggestion == ref.suggestion.lower()
+
+
+def test_hrc_session_surely_open() -> None:
+    import datetime as dt
+    from checker.grammar.sessions import hrc_session_surely_open
+    assert hrc_session_surely_open(51) == dt.date(2022, 9, 20)
+    assert hrc_session_surely_open(44) == dt.date(2020, 7, 1)   # opened 30 June 2020
+    assert hrc_session_surely_open(5) is None

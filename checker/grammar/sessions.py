@@ -530,6 +530,20 @@ def hrc_session_year_slot(n: int) -> Optional[tuple[int, str]]:
     return 2008 + (n - 7) // 3, HRC_SLOTS[(n - 7) % 3]
 
 
+# The day by which a session of each slot has surely opened (openings seen: March slot
+# 22 February-3 March, June slot 10-30 June (30 June 2020), September slot 8-14 September).
+_HRC_SURELY_OPEN = {"March": (3, 10), "June": (7, 1), "September": (9, 20)}
+
+
+def hrc_session_surely_open(n: int) -> Optional[_dt.date]:
+    """A day by which HRC regular session ``n`` (7 and later) had surely opened."""
+    ys = hrc_session_year_slot(n)
+    if ys is None:
+        return None
+    month, day = _HRC_SURELY_OPEN[ys[1]]
+    return _dt.date(ys[0], month, day)
+
+
 # Sessions 1–6 (2006–2007) were irregular: verified spans (§3.3).
 _HRC_EARLY: tuple[tuple[int, _dt.date, _dt.date], ...] = (
     (1, _dt.date(2006, 6, 19), _dt.date(2006, 6, 30)),

@@ -15,7 +15,7 @@ from typing import Iterator, Optional
 
 from checker.findings import Edit, Fix
 from checker.grammar.citations import Citation, lowered
-from checker.grammar.sessions import ga_session_window, hrc_session_year_slot
+from checker.grammar.sessions import ga_session_window, hrc_session_surely_open, hrc_session_year_slot
 from checker.grammar.symbols import find_symbols, validate_symbol
 from checker.model import Document, Footnote, Node, Span
 from checker.resolve.citations import BODY_SHORT_NAMES as _SHORT
@@ -170,6 +170,12 @@ def _date_problem(c: Citation, body: Optional[str], strict: bool) -> Optional[st
             year = ys[0] if ys else (2006 if c.session <= 3 else 2007)
             if y != year:
                 return f"Human Rights Council session {c.session} was held in {year}"
+            # A session's texts are adopted before the next session opens (the resumed
+            # forty-third session of June 2020 still ended before the forty-fourth opened).
+            following = hrc_session_surely_open(c.session + 1) if c.session >= 6 else None
+            if following is not None and d >= following:
+                return (f"Human Rights Council session {c.session + 1} had opened by then "
+                        f"(its {hrc_session_year_slot(c.session + 1)[1]} session of {following.year})")
         if body in ("Commission on Human Rights", "Sub-Commission") and c.form == "year" and c.year != y:
             return f"{body} texts numbered {c.year}/... were adopted in {c.year}"
         if body == "Economic and Social Council" and c.form == "year" and c.year is not None \
