@@ -234,7 +234,9 @@ def find_authoring_line(lines: list[_Raw]) -> Optional[int]:
         if not rest and len(s) > 120:
             continue
         # "The General Assembly, Recalling ..." or, in decisions, "..., recalling its decision ...:"
-        if rest and not vocabulary.starts_with_opener(rest[:1].upper() + rest[1:]):
+        # and "..., decides to include ..." (a decision in one sentence, with no preamble)
+        if rest and not vocabulary.starts_with_opener(rest[:1].upper() + rest[1:]) \
+                and not (rest[:1].islower() and vocabulary.starts_with_operative(rest[:1].upper() + rest[1:])):
             continue
         return i
     return None

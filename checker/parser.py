@@ -32,7 +32,6 @@ from checker.model import (
     Span,
     Sponsor,
     SubParagraph,
-    TextBuilder,
     TextMap,
     Title,
 )
@@ -72,6 +71,8 @@ class _Builder:
         self.doc.directives = list(normalized.directives)
         self.doc.formatting_known = normalized.formatting_known
         self._counts: dict[tuple[str, str], int] = {}
+        # the annex paragraph being read, with its lines ("5. ... shall include:", "(a) ...")
+        self._annex_open: Optional[tuple[AnnexParagraph, list[LogicalLine]]] = None
 
     def _count(self, key: tuple[str, str]) -> int:
         """1-based position of a new paragraph among its siblings (per part)."""
@@ -306,6 +307,8 @@ class _Builder:
         part_title_lines: list[LogicalLine] = []
         expect_part_letter: Optional[str] = None
         letter_before: Optional[str] = None  # a part letter line not yet followed by a paragraph
+        # "The General Assembly, recalling ..., decides ...": a decision written as one sentence
+        one_sentence = False
 
         def flush() -> None:
             nonlocal current, pending
@@ -373,6 +376,7 @@ class _Builder:
             heading = g.match(g.annex_heading, plain) if plain[:5].lower() in ("annex", "appen") else None
             if heading and (state in ("closing", "operative", "annex") or plain.isupper()) and len(plain) < 300 and not plain.rstrip().endswith((";", ",")):
                 flush()
+                self._finish_annex_paragraph()
                 self._close(closing_lines)
                 closing_lines = []
                 number = heading.get("number")
@@ -435,6 +439,24 @@ class _Builder:
             # (each test below is made only where its answer is read: most lines are
             # preambular paragraphs in the preamble, numbered ones after it)
             if state == "preamble":
+                if plain[:1].islower() and doc.authoring is not None and (
+                        one_sentence or (current is None and not doc.preamble and not doc.operative)) \
+                        and not numbered_follows[line_no + 1] and not pp_follows[line_no + 1]:
+                    # The authoring line's sentence goes on in lower case: its participles are
+                    # the preamble, and the operative part starts at the first operative verb.
+                    one_sentence = True
+                    cut = _operative_part(line.text)
+                    if cut is not None:
+                        flush()
+                        preamble_end, operative_start = cut
+                        if preamble_end:
+                            current = PreambularParagraph("preambular-paragraph", "", "", line.tmap, part=part)
+                            pending = [_cut_line(line, 0, preamble_end)]
+                            flush()
+                        state = "operative"
+                        current = OperativeParagraph("operative-paragraph", "", "", line.tmap, part=part)
+                        pending = [_cut_line(line, operative_start, len(line.text))]
+                        continue
                 if not vocabulary.starts_with_opener(plain):
                     # "Underlines ...," just before paragraph 1 is a preambular paragraph with a
                     # wrong opening (STR005), not the operative part: it ends with a comma.
@@ -471,6 +493,7 @@ class _Builder:
                 current = OperativeParagraph("operative-paragraph", "", "", line.tmap, part=part)
                 pending = [line]
         flush()
+        self._finish_annex_paragraph()
         self._close(closing_lines)
 
     @staticmethod
@@ -519,7 +542,14 @@ class _Builder:
             prefix = vocabulary.NEGOTIATION_PREFIX.match(first, lead)  # "PP5 bis Welcoming ..."
             para.body_start = len(first) - len(first[prefix.end():].lstrip("*_ ")) if prefix else lead
         para.chapeau_end = starts[1] - 1 if len(starts) > 1 else len(text)
-        para.opening = vocabulary.opening_phrase(_strip_marks(text[para.body_start:para.chapeau_end]), operative)
+        chapeau = _strip_marks(text[para.body_start:para.chapeau_end])
+        if chapeau[:1].islower():
+            # "also decides", "taking note of" in a one-sentence decision: the phrase a
+            # paragraph opening with it would have, in the case it is written in
+            opening = vocabulary.opening_phrase(chapeau[:1].upper() + chapeau[1:], operative)
+            para.opening = opening[:1].lower() + opening[1:]
+        else:
+            para.opening = vocabulary.opening_phrase(chapeau, operative)
         if len(lines) > 1:
             self._subparagraphs(para, lines, starts)
         if isinstance(para, PreambularParagraph):
@@ -572,30 +602,45 @@ class _Builder:
                 s2.address = s2.address if s2.address.startswith(s1.address) else s1.address + s2.address
 
     def _annex_line(self, annex: Optional[Annex], line: LogicalLine) -> None:
+        """One line of an annex: a paragraph (numbered or not), or a lettered item of the last one."""
         if annex is None:
             return
         number = g.match(g.paragraph_number, line.text)
         if number is not None:
+            self._finish_annex_paragraph()
             idx = len(annex.paragraphs) + 1
             para = AnnexParagraph("annex", f"{annex.address}.{number['number']}", line.text, line.tmap,
                                   list(line.italics), list(line.bold), number=int(number["number"]), index=idx)
             para.body_start = len(line.text) - len(line.text[line.text.find(".") + 1:].lstrip())
             para.chapeau_end = len(line.text)
             annex.paragraphs.append(para)
+            self._annex_open = (para, [line])
         elif annex.paragraphs and g.match(g.subparagraph_label, line.text):
-            last = annex.paragraphs[-1]
-            builder = TextBuilder()
-            builder.add_mapped(last.text, last.tmap)
-            builder.add_synthetic("\n", line.tmap.to_original(0) - 1)
-            builder.add_mapped(line.text, line.tmap)
-            last.text, last.tmap = builder.build()
+            # "(a) Protection ...;" under "5. ... shall include:" (the open paragraph is the last one)
+            self._annex_open[1].append(line)  # type: ignore[index]
         else:
+            self._finish_annex_paragraph()
             idx = len(annex.paragraphs) + 1
             para = AnnexParagraph("annex", f"{annex.address}.P{idx}", line.text, line.tmap, list(line.italics),
                                   list(line.bold), index=idx)
             para.chapeau_end = len(line.text)
             annex.paragraphs.append(para)
+            self._annex_open = (para, [line])
         annex.span = Span(annex.span.start, max(annex.span.end, line.span.end))
+
+    def _finish_annex_paragraph(self) -> None:
+        """Join an annex paragraph with its lettered items and split them off as in the body
+        ("ANNEX.5(b)"). Its chapeau stays the first line."""
+        if self._annex_open is None:
+            return
+        para, lines = self._annex_open
+        self._annex_open = None
+        if len(lines) == 1:
+            return  # (the paragraph already holds its one line)
+        para.text, para.tmap, para.italics, para.bold, starts = _compose(lines)
+        self._subparagraphs(para, lines, starts)
+        for sub in para.all_subparagraphs():
+            sub.address = para.address + sub.address
 
     def _close(self, lines: list[LogicalLine]) -> None:
         if not lines:
@@ -717,6 +762,36 @@ _OP_NUMBER = re.compile(r"[*_]*(\d{1,3})(\s?\.|\))?[*_]*\s+")
 _OP_LETTER = re.compile(r"[*_]*(\([a-z]\))[*_]*\s+")
 _SUB_LABEL = re.compile(r"[*_]*\((?P<label>[a-z]{1,2}|[ivxlc]{1,7}|\d{1,2})\)[*_]*\s*")
 _ENDS_PUNCTUATED = re.compile(r"[.,;:]\s*\**$")
+# ", decides", ",¹ also requests": a comma (and a footnote marker) before the next clause
+_CLAUSE_BREAK = re.compile(r",[*_\u00b9\u00b2\u00b3\u2070-\u2079\d]{0,4}\s+(?=[*_]*[a-z])")
+
+
+def _starts_lower_operative(text: str, at: int = 0) -> bool:
+    """"decides", "also requests", "takes note": an operative verb in the lower case of a sentence."""
+    head = text[at:at + 60].lstrip("*_")
+    return head[:1].islower() and vocabulary.starts_with_operative(head[:1].upper() + head[1:])
+
+
+def _operative_part(text: str) -> Optional[tuple[int, int]]:
+    """Where a one-sentence decision's operative part starts: (end of the participial part, start of
+    the operative part), or None when no clause opens with an operative verb.
+
+    "recalling its resolution 36/28, decides:" -> the preamble ends with the comma and the
+    operative part opens with "decides"; "decides to include ..." has no preamble: (0, 0)."""
+    if _starts_lower_operative(text):
+        return 0, 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        if _starts_lower_operative(text, m.end()):
+            return m.start() + len(m.group(0).rstrip()), m.end()
+    return None
+
+
+def _cut_line(line: LogicalLine, start: int, end: int) -> LogicalLine:
+    """``line.text[start:end]`` as a line of its own, its map and emphasis cut with it."""
+    def cut(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(max(a, start) - start, min(b, end) - start) for a, b in ranges if a < end and b > start]
+    return LogicalLine(line.text[start:end], line.tmap.slice(start, end), cut(line.italics), cut(line.bold),
+                       line.indent, line.blank_before, line.line_no, line.furniture)
 
 
 def _compose(lines: list[LogicalLine]):

@@ -205,6 +205,103 @@ def test_decision_with_its_preamble_on_the_authoring_line():
     assert [(p.address, p.label) for p in doc.operative] == [("OP1", "(a)"), ("OP2", "(b)")]
 
 
+def _original(source: str, node) -> str:
+    """The node's text as the original file has it (its span), line breaks read as spaces."""
+    return " ".join(source[node.span.start:node.span.end].split())
+
+
+def test_one_sentence_decision_without_lettered_items():
+    """ "The General Assembly, recalling ..., decides to ...": PP1 up to the comma, OP1 from the verb."""
+    source = ("Outer space\n\nThe General Assembly, recalling its resolution 79/22 of 2 December 2024, and taking\n"
+              "note of the report of the Committee,\u00b9 decides to include in the provisional agenda of its\n"
+              "eighty-first session the item entitled \u201cOuter space\u201d.\n\n__________________\n\n"
+              "\u00b9 A/80/20.\n")
+    doc = parse_text(source)
+    assert doc.authoring is not None and doc.authoring.text == "The General Assembly,"
+    [pp] = doc.preamble
+    [op] = doc.operative
+    assert (pp.address, pp.opening) == ("PP1", "recalling")
+    assert pp.text == ("recalling its resolution 79/22 of 2 December 2024, and taking note of the report of the "
+                       "Committee,")
+    assert (op.address, op.number, op.label, op.opening, op.subparagraphs) == ("OP1", None, "", "decides", [])
+    assert op.text.startswith("decides to include") and op.text.endswith("\u201cOuter space\u201d.")
+    # spans map back to the original text: the preamble ends at its comma, OP1 starts at "decides"
+    assert source[pp.span.start:pp.span.start + 9] == "recalling"
+    assert source[pp.span.end - 1] == ","
+    assert source[op.span.start:op.span.start + 7] == "decides"
+    assert _original(source, op) == op.text
+    # the footnote marker after the comma belongs to the preamble
+    assert [(m.label, m.address) for m in doc.markers] == [("1", "PP1")]
+
+
+def test_one_sentence_decision_with_lettered_items():
+    source = ("Annual panel\n\nThe Human Rights Council, recalling its resolution 36/28 of 29 September 2017, "
+              "decides:\n\n(a) That the theme of the panel shall be \u201cTechnical cooperation\u201d;\n\n"
+              "(b) To request a summary report;\n\n(c) To continue its consideration of the question at its "
+              "sixty-third session.\n")
+    doc = parse_text(source)
+    [pp] = doc.preamble
+    [op] = doc.operative
+    assert pp.text == "recalling its resolution 36/28 of 29 September 2017,"
+    assert (op.address, op.opening, op.chapeau) == ("OP1", "decides", "decides:")
+    assert [(s.address, s.label, s.level) for s in op.all_subparagraphs()] == [
+        ("OP1(a)", "a", 1), ("OP1(b)", "b", 1), ("OP1(c)", "c", 1)]
+    assert [s.body for s in op.subparagraphs] == [
+        "That the theme of the panel shall be \u201cTechnical cooperation\u201d;", "To request a summary report;",
+        "To continue its consideration of the question at its sixty-third session."]
+    for node in [pp, op, *op.all_subparagraphs()]:
+        assert source[node.span.start:node.span.end] == node.text.replace("\n", "\n\n"), node.address
+
+
+def test_one_sentence_decision_forms():
+    """An adverb before the verb, emphasis, separate lines, and no preamble at all."""
+    doc = parse_text("The General Assembly, recalling its resolution 79/22, in which it decided to act, "
+                     "also decides to act.\n")
+    assert [(p.address, p.opening) for p in doc.paragraphs()] == [("PP1", "recalling"), ("OP1", "also decides")]
+    doc = parse_text("The General Assembly, *taking note* of the report, *decides* to act.\n", fmt="markdown")
+    assert [(p.address, p.text, p.opening, p.italics) for p in doc.paragraphs()] == [
+        ("PP1", "taking note of the report,", "taking note of", [(0, 11)]),
+        ("OP1", "decides to act.", "decides", [(0, 7)])]
+    doc = parse_text("The General Assembly, recalling its resolution 79/22,\n\nnoting the report,\n\ndecides to act.\n")
+    assert [(p.address, p.text) for p in doc.paragraphs()] == [
+        ("PP1", "recalling its resolution 79/22,"), ("PP2", "noting the report,"), ("OP1", "decides to act.")]
+    doc = parse_text("Title\n\nThe General Assembly, decides to include the item in its agenda.\n")
+    assert doc.authoring is not None and doc.preamble == []
+    assert [(p.address, p.text) for p in doc.operative] == [("OP1", "decides to include the item in its agenda.")]
+    # numbered paragraphs after a lower-case preamble: not a one-sentence decision
+    doc = parse_text("The General Assembly, recalling its resolution 79/22, in which it decides to act,\n\n"
+                     "1. Decides to act.\n")
+    assert [p.address for p in doc.paragraphs()] == ["PP1", "OP1"]
+    assert doc.operative[0].number == 1
+
+
+def test_annex_paragraph_with_subparagraphs():
+    source = ("The General Assembly,\n\nRecalling its resolution 48/134 of 20 December 1993,\n\n"
+              "1. Adopts the principles annexed to the present resolution.\n\nAnnex\n\nPrinciples\n\n"
+              "5. Members of national institutions shall enjoy:\n(a) Protection against legal liability;\n"
+              "(b) Protection against reprisals:\n(i) In their work;\n(ii) After their term;\n"
+              "(c) The inviolability of the premises.\n\n6. Members shall serve for five years.\n")
+    doc = parse_text(source)
+    [annex] = doc.annexes
+    assert [p.address for p in annex.paragraphs] == ["ANNEX.P1", "ANNEX.5", "ANNEX.6"]
+    p5 = annex.paragraphs[1]
+    assert p5.chapeau == "Members of national institutions shall enjoy:"
+    assert p5.text.endswith("(c) The inviolability of the premises.")
+    assert [(s.address, s.level, s.body) for s in p5.all_subparagraphs()] == [
+        ("ANNEX.5(a)", 1, "Protection against legal liability;"),
+        ("ANNEX.5(b)", 1, "Protection against reprisals:"),  # (its items are its children, as in the body)
+        ("ANNEX.5(b)(i)", 2, "In their work;"),
+        ("ANNEX.5(b)(ii)", 2, "After their term;"),
+        ("ANNEX.5(c)", 1, "The inviolability of the premises.")]
+    assert all(s.parent is p5 for s in p5.all_subparagraphs())
+    for node in [p5, *p5.all_subparagraphs()]:
+        assert source[node.span.start:node.span.end] == node.text, node.address
+    assert annex.paragraphs[2].subparagraphs == []
+    # the rules' "subparagraph" scope stays the resolution's own paragraphs'
+    from checker.rules.scopes import scope_nodes
+    assert not any(n.address.startswith("ANNEX") for n in scope_nodes(doc, "subparagraph"))
+
+
 def test_double_spaced_footnotes_keep_their_second_line():
     doc = parse_text("The Commission on Human Rights,\n\nRecalling its resolution 2004/81,1\n\nNoting the report,2\n\n"
                      "1. Decides to continue its consideration of the question.\n\n__________________\n\n"

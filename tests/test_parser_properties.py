@@ -26,6 +26,10 @@ _LINES = [
     "_______________", "1 A/78/123.", "Annex", "A", "B", "48th plenary meeting", "19 December 2023",
     "A/C.3/78/L.12", "Distr.: Limited", "Canada and Mexico: draft resolution", "Agenda item 71 (b)",
     "Seventy-eighth session", "Noting with appreciation,¹", "<!-- reslint: ignore -->", "**bold** *it*",
+    # a decision in one sentence; an annex paragraph that introduces items
+    "The Human Rights Council, recalling its resolution 36/28, decides:",
+    "The General Assembly, taking note of the report,¹ also decides to act.", "decides to act.",
+    "5. Members shall enjoy:",
 ]
 _BREAKS = ["\n", "\r\n", "\r", "\f", "\n\n", "\r\n\r\n", "\n\f\n", "\x0b", "\u2028", "\x85"]
 
