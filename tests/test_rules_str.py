@@ -209,3 +209,86 @@ def test_amendment_quoted_items_are_not_judged(ruleset) -> None:
             "1. Replace operative paragraph 5 with the following text:\n\n“5. Requests the Secretary-General:\n\n"
             "(a) to report;\n\n(b) to act;”")
     assert findings(ruleset, text, "STR021") == []
+
+
+# ---------------------------------------------------------------- STR019 (final punctuation)
+
+ONE_SENTENCE_DECISION = (
+    "United Nations A/HRC/60/L.30\nGeneral Assembly Distr.: Limited\n\nHuman Rights Council\nSixtieth session\n"
+    "Agenda item 10\n\nMali: draft decision\n\n60/… Panel discussion\n\n"
+    "The Human Rights Council, recalling its resolution 36/28 of 29 September 2017, decides:\n\n"
+    "(a) To hold a panel discussion at its sixty-first session;\n\n"
+    "(b) To continue its consideration of the question at its sixty-third session{end}\n")
+
+
+def test_one_sentence_decision_ends_with_a_full_stop(ruleset) -> None:
+    # However the parser files the sentence (one preambular paragraph holding the items, or a
+    # preamble and an operative "decides:"), its last item ends the text.
+    found = findings(ruleset, ONE_SENTENCE_DECISION.format(end=""), "STR019")
+    assert len(found) == 1 and "end it with '.'" in found[0].message and found[0].fix is not None
+    assert findings(ruleset, ONE_SENTENCE_DECISION.format(end="."), "STR019") == []
+
+
+def test_last_subparagraph_on_a_line_with_a_joined_heading_is_not_judged(ruleset) -> None:
+    text = ("The General Assembly,\n\n1. Requests the Secretary-General to include:\n\n(a) A plan;\n\n"
+            "(b) Options for funding;\nIncome section 2 General income\n\n2. Decides to remain seized of the matter.")
+    assert findings(ruleset, text, "STR019") == []
+
+
+# ---------------------------------------------------------------- STR022 (closing meeting line in words)
+
+ADOPTED = ("Resolution adopted by the General Assembly on 16 December 2025\n\n80/140. Official statistics\n\n"
+           "The General Assembly,\n\nRecalling its resolution 68/261,\n\n1. Adopts the Principles annexed to the present "
+           "resolution;\n\n2. Requests a report at its eighty-second session.\n\n{closing}\n16 December 2025\n\n"
+           "Annex\n\nPrinciples\n\n1. Cooperation is given at the request of States.\n\nSixty-second plenary meeting\n")
+
+
+def test_closing_meeting_line_in_words_is_fixed_to_figures(ruleset) -> None:
+    text = ADOPTED.format(closing="Sixty-second plenary meeting")
+    found = findings(ruleset, text, "STR022")
+    assert len(found) == 1  # the annex's own text is not the resolution's closing
+    assert "62nd plenary meeting\n16 December 2025" in fixed(ruleset, text, "STR022")
+    assert findings(ruleset, ADOPTED.format(closing="62nd plenary meeting"), "STR022") == []
+
+
+def test_closing_meeting_numbers_above_ninety_nine() -> None:
+    from checker.rules.checks.structure import _ordinal_value, _with_suffix
+    assert [_ordinal_value(w) for w in ("Sixty-second", "One hundred and third", "two hundredth", "Eleventh")] == \
+        [62, 103, 200, 11]
+    assert [_with_suffix(n) for n in (1, 2, 3, 11, 12, 13, 21, 62, 111, 103)] == \
+        ["1st", "2nd", "3rd", "11th", "12th", "13th", "21st", "62nd", "111th", "103rd"]
+
+
+# ---------------------------------------------------------------- STR024 (bare sub-paragraph labels)
+
+def test_bare_labels_are_fixed_to_parentheses(ruleset) -> None:
+    text = ("The General Assembly,\n\n4. Calls upon development partners to:\n\na) Honour their commitments;\n\n"
+            "b) Support debt-for-climate swaps;\n\n5. Decides to remain seized of the matter.")
+    assert "\n\n(a) Honour their commitments;\n\n(b) Support" in fixed(ruleset, text, "STR024")
+
+
+def test_bare_labels_in_an_annex_or_inside_a_line_are_not_judged(ruleset) -> None:
+    text = ("The General Assembly,\n\n1. Adopts the Statute annexed to the present resolution, recalling article 3 a) "
+            "of the Convention;\n\n2. Decides to remain seized of the matter.\n\nAnnex\n\nStatute\n\n1. The Board shall:\n\n"
+            "a) Adopt its rules;\n\nb) Elect its officers.")
+    assert findings(ruleset, text, "STR024") == []
+
+
+def test_bare_label_series_restart_and_roman_numerals() -> None:
+    from checker.rules.checks.structure import _bare_series
+    src = "x\na) A;\nb) B;\nc) C;\nd) D;\ne) E;\nf) F;\ng) G;\nh) H;\ni) I;\nj) J;\na) New;\ni) Roman;\nii) Two;\nb) of it"
+    runs = [[src[s.start:s.end] for s in run] for run in _bare_series(src, 1, len(src))]
+    assert runs == [["a)", "b)", "c)", "d)", "e)", "f)", "g)", "h)", "i)", "j)"], ["a)"], ["i)", "ii)"]]
+
+
+# ---------------------------------------------------------------- STR023 (-ise spelling)
+
+def test_ise_spelling_is_fixed_and_ise_words_are_left_alone(ruleset) -> None:
+    text = ("The Economic and Social Council,\n\n*Recognising* the emphasis on the analysis of crises,\n\n"
+            "1. Requests the Office to mobilise resources, to advise on and supervise the organisation of work, and "
+            "to analyse, revise and otherwise exercise its expertise;\n2. Decides to remain seized of the matter.")
+    assert [f.message.split("'")[1] for f in findings(ruleset, text, "STR023")] == \
+        ["Recognising", "mobilise", "organisation"]
+    out = fixed(ruleset, text, "STR023")
+    assert "*Recognizing* the emphasis" in out and "to mobilize resources" in out and "the organization of" in out
+    assert "advise on and supervise" in out and "analyse, revise and otherwise exercise its expertise" in out

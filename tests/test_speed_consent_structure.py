@@ -20,6 +20,7 @@ WORDS = ["technical", "assistance", "co-operation", "cooperation", "capacity", "
          "build", "the", "capacities", "of", "States", "national", "Government", "training", "provide", "to",
          "advisory", "services", "missions", "expert", "fund", "trust", "at", "request", "their", "upon",
          "Office", "and", "in", "consultation", "with", "consent", "deploy", "team", "Haiti", "TECHNICAL",
+         "deployment", "experts", "advisers", "non-governmental", "organizations", "from", "developing", "countries",
          "a\u017f\u017fistance", "techn\u0131cal", ",", ";", "."]
 texts = st.lists(st.sampled_from(WORDS), max_size=30).flatmap(
     lambda ws: st.tuples(st.just(ws), st.lists(st.sampled_from([" ", "  ", "\n", "-", ""]), min_size=len(ws),
@@ -97,3 +98,27 @@ def test_joined_text_skips_only_documents_without_a_match(node_texts):
         if any(needle in t for t in node_texts):
             assert needle in joined
     assert structure._joined_text(ctx) is joined  # kept for the same node list
+
+
+# STR023 scans for the literal "is" and looks the stem up in a set: the same words as the plain
+# whole-word alternation of the stems (with their prefixes) would find.
+_STR = load_ruleset([ROOT / "rules" / "str.yaml"], include_default=False, use_cache=False)
+_ISE = _STR.get("STR023").spec.params["params"]
+_ISE_PLAIN = re.compile(r"\b(?i:(?:%s)?(?:%s))is(?:ations?|ers?|ing|ed|es|e)\b"
+                        % ("|".join(_ISE["prefixes"]), "|".join(_ISE["stems"])))
+_ISE_PARTS = ["recogn", "Recogn", "organ", "re", "un", "Un", "RE", "real", "emphas", "adv", "comprom", "analy",
+              "expert", "is", "ise", "ising", "isation", "isations", "ised", "iser", "ize", "s", "m", "t", " ", "-", ".",
+              "\n", "the "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ISE_PARTS), max_size=25).map("".join))
+def test_ise_spelling_fast_path_is_the_plain_alternation(text):
+    from types import SimpleNamespace
+
+    from checker.model import Node, TextMap
+    node = Node("operative", "OP1", text, TextMap.identity(0, len(text)))
+    ctx = SimpleNamespace(nodes=[node])
+    params = {**_ISE, "exceptions": []}
+    found = [(h.start, h.end) for h in structure.ise_spelling(None, params, ctx)]
+    assert found == [m.span() for m in _ISE_PLAIN.finditer(text)]

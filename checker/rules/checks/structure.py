@@ -101,9 +101,11 @@ def _looks_operative(p: Paragraph) -> bool:
 
     Sections of budget texts repeat preambular paragraphs ("Having considered
     ...,") that the parser files as operative; declarations number sentences
-    ("We commit ..."); a decision's list of agenda items is numbered too.
+    ("We commit ..."); a decision's list of agenda items is numbered too. A text written
+    as one sentence ("The Human Rights Council, recalling ..., decides: ...") opens its
+    operative part in lower case.
     """
-    body = p.body
+    body = _capitalized(p.body)
     if body.startswith("We ") or vocabulary.starts_with_opener(body, strict=True):
         return False
     return vocabulary.starts_with_operative(body, loose=True)
@@ -489,34 +491,69 @@ def operative_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit
 
 @register("structure.missing-final-punctuation", placeholders=("which", "expected"))
 def missing_final_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """ED-04/ED-10: a paragraph that ends on a word, with no punctuation mark at all.
+    """ED-04/ED-10/ED-12: a paragraph that ends on a word, with no punctuation mark at all.
 
-    Judged only on paragraphs that are one line of the source: where a paragraph
-    runs over several lines, a heading or a page's footnote joined to it would
-    look like a missing mark."""
+    A paragraph with sub-paragraphs ends where its last sub-paragraph ends, with the paragraph's
+    own mark (ED-12). A part with no operative paragraph is one sentence ("The Human Rights
+    Council, recalling ..., decides: (a) ...; (d) To continue ..."), which the parser files as one
+    preambular paragraph: its last paragraph ends the text, with a full stop.
+
+    Judged only where the text that ends is one line of the source: where it runs over several
+    lines, a heading or a page's footnote joined to it would look like a missing mark."""
     if not _reliable(ctx, params):
         return
     body = [p for p in ctx.nodes if isinstance(p, (PreambularParagraph, OperativeParagraph))]  # not annexes
     for part, paras in _by_part(body).items():
         operative = [p for p in paras if isinstance(p, OperativeParagraph)]
         for p in paras:
-            if "\n" in p.text.strip() or p.subparagraphs:
+            ends = _last_leaf(p) or p
+            if "\n" in ends.text.strip():
                 continue
-            mark, pos = final_mark(p.text)
-            if not mark.isalpha():
+            mark, pos = final_mark(ends.text)
+            if not mark.isalpha() or (ends is not p and not _one_source_line(doc, ends)):
                 continue
             if isinstance(p, PreambularParagraph):
-                if not vocabulary.starts_with_opener(p.body):
+                if not vocabulary.starts_with_opener(_capitalized(p.body)):
                     continue
-                which, expected = "preambular paragraph", ","
+                if not operative and p is paras[-1]:
+                    which, expected = "last paragraph", "."
+                else:
+                    which, expected = "preambular paragraph", ","
             else:
                 if not _looks_operative(p):
                     continue
                 last = p is operative[-1]
                 which, expected = ("last operative paragraph", ".") if last else ("operative paragraph", ";")
-            fix = _replace_fix(p, pos + 1, "", expected, f"End the paragraph with '{expected}'")
-            yield CheckHit(p, pos, pos + 1, {"which": which, "expected": expected},
+            if ends is not p:
+                which = f"last sub-paragraph of the {which}"
+            fix = _replace_fix(ends, pos + 1, "", expected, f"End the paragraph with '{expected}'")
+            yield CheckHit(ends, pos, pos + 1, {"which": which, "expected": expected},
                            fix=Fix(fix.description, fix.edits, safe=False) if fix else None)
+
+
+def _one_source_line(doc: Document, node: Node) -> bool:
+    """Is the node's text one line of the source? (A heading the parser joined to the end of a
+    sub-paragraph, "...stakeholders; Income section 2", is on a line of its own there.)
+
+    Asked of sub-paragraphs only: a paragraph is judged on its own text, as before, where a
+    list of items the parser joined into it is still the paragraph's end."""
+    span = node.span_of(0, len(node.text))
+    return "\n" not in doc.source[span.start:span.end].strip()
+
+
+def _capitalized(text: str) -> str:
+    """``text`` with its first letter capitalized: a text written as one sentence ("The Council,
+    recalling ..., decides: ...") opens its preambular and operative parts in lower case."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def _last_leaf(p: Paragraph) -> Optional[SubParagraph]:
+    """The paragraph's last sub-paragraph, at its deepest level: the text that ends the paragraph."""
+    leaf, subs = None, p.subparagraphs
+    while subs:
+        leaf = subs[-1]
+        subs = leaf.children
+    return leaf
 
 
 def _looks_like_section_end(doc: Document, p: Paragraph) -> bool:
@@ -821,3 +858,174 @@ def percent_sign(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 continue  # "percent" in an annexed technical list is reproduced as adopted elsewhere
             yield CheckHit(node, m.start(), m.end(), {"text": node.text[max(0, m.start() - 3):m.end()].strip()},
                            fix=_replace_fix(node, m.start(), m.group(0), " per cent", "Write 'per cent'"))
+
+
+# ---------------------------------------------------------------- closing meeting line (ED-23)
+
+def _ordinal_words_pattern() -> str:
+    """An ordinal in words, 1st to 999th: "sixty-second", "one hundred and fifth", "two hundredth"."""
+    from checker.grammar.sessions import CARD_UNITS, ORDINALS
+    ordinal = "|".join(sorted(ORDINALS, key=len, reverse=True))  # "sixty-second" before "sixty"
+    hundreds = "|".join(CARD_UNITS)
+    return rf"(?:(?:{hundreds})\s+hundred(?:th|\s+(?:and\s+)?(?:{ordinal}))|{ordinal})"
+
+
+# The whole line: the meeting in words, perhaps with its date ("Sixty-second plenary meeting",
+# "Fifth meeting, 16 December 2025"). Running text that merely starts a line is not one.
+_MEETING_IN_WORDS = re.compile(
+    rf"[ \t]*(?P<words>{_ordinal_words_pattern()})(?:\s+\(resumed\))?\s+(?:plenary\s+)?meeting"
+    rf"(?=[ \t]*(?:,?[ \t]*\d{{1,2}}[ \t]+[a-z]+[ \t]+\d{{4}})?[ \t]*\.?[ \t]*(?:\n|$))", re.I)
+
+
+def _ordinal_value(words: str) -> Optional[int]:
+    from checker.grammar.sessions import ORDINALS
+    parts = re.split(r"\s+hundred(?:th)?(?:\s+(?:and\s+)?)?", words.lower().strip())
+    if len(parts) == 1:
+        return ORDINALS.get(parts[0])
+    units = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))}
+    rest = ORDINALS.get(parts[1], 0) if parts[1] else 0
+    return units[parts[0]] * 100 + rest if parts[0] in units else None
+
+
+def _with_suffix(n: int) -> str:
+    """62 -> "62nd", 111 -> "111th"."""
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@register("structure.closing-meeting-in-words", placeholders=("words", "figure"))
+def closing_meeting_in_words(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-23: the closing meeting line of an adopted text gives the number in figures ("62nd plenary meeting")."""
+    if doc.kind == "amendment":
+        return  # its lines are instructions and quoted text
+    # Not only texts the header calls adopted: a headerless text is taken for a draft when the
+    # parser finds no closing block, and a meeting line in words is what it does not find.
+    source = doc.source
+    # Closing lines stand after the authoring line and before any annex, whether the parser filed
+    # them as the closing block, passed over them as headings or joined them to a paragraph.
+    start = doc.authoring.span.end if doc.authoring is not None else 0
+    end = min((a.span.start for a in doc.annexes if a.span.start >= start), default=len(source))
+    at = source.find("eeting", start, end)  # "meeting", "Meeting"
+    while at >= 0:  # only the lines that hold the word are read
+        line_start = source.rfind("\n", start, at) + 1 or start
+        m = _MEETING_IN_WORDS.match(source, line_start, end)
+        at = source.find("eeting", at + 6, end)
+        if m is None:
+            continue
+        words = m.group("words")
+        n = _ordinal_value(words)
+        if n is None or not words[:1].isupper():
+            continue  # a closing line starts with a capital; running text on a new line does not
+        s, e = m.span("words")
+        figure = _with_suffix(n)
+        fix = Fix(f"Write '{figure}'", (Edit(Span(s, e), figure),), safe=True)
+        yield CheckHit(None, 0, 0, {"words": words, "figure": figure}, fix=fix, span=Span(s, e), address="CLOSING")
+
+
+# ---------------------------------------------------------------- sub-paragraph label form (ED-11)
+
+# A line of a paragraph that opens with a bare label, "a) Honour ..." or "ii) Support ...", not "(a)".
+_BARE_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[a-z]{1,2}|[ivxl]{3,6})\)[ \t]+(?=[A-Za-z\u201c\"])")
+
+
+@register("structure.subparagraph-label-form", placeholders=("label", "expected"))
+def subparagraph_label_form(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-11: sub-paragraph labels are written "(a)", "(i)", not "a)" or "i)".
+
+    The parser does not read "a)" as a label, so the items stay text of their paragraph, on
+    lines of their own in the source (the node's text may have joined them with a space): the
+    source is read. A bare label counts only as part of a series that starts at "a)" or "i)" in
+    the paragraph and runs on without a gap: a line a hard-wrapped sentence happens to start
+    with "b) of" is not one. Only the resolution's own paragraphs: an annexed instrument keeps
+    its style."""
+    if not _reliable(ctx, params):
+        return
+    source = doc.source
+    for p in ctx.nodes:
+        if not isinstance(p, Paragraph) or ")" not in p.text:
+            continue
+        span = p.span
+        first_break = source.find("\n", span.start, span.end)
+        if first_break < 0:
+            continue  # a bare label opens a line after the paragraph's first
+        for series in _bare_series(source, first_break, span.end):
+            labels = [source[at.start:at.end] for at in series]
+            fixed = [f"({label[:-1]})" for label in labels]
+            fix = Fix(f"Write {', '.join(fixed)}", tuple(Edit(at, new) for at, new in zip(series, fixed)), safe=True)
+            # One finding per series, at its first label: the fix mends them all.
+            yield CheckHit(None, 0, 0, {"label": ", ".join(labels), "expected": ", ".join(fixed)}, fix=fix,
+                           span=series[0], address=p.address)
+
+
+def _bare_series(source: str, start: int, end: int) -> list[list[Span]]:
+    """The runs of bare labels ("a)", "b)" ...; "i)", "ii)" ...) that open lines of ``source[start:end]``,
+    each a list of the labels' spans (the closing parenthesis included)."""
+    runs: list[list[Span]] = []
+    previous: Optional[str] = None
+    for m in _BARE_LABEL.finditer(source, start, end):
+        label = m.group("label")
+        if not _continues(previous, label):
+            previous = None
+            continue
+        at = Span(m.start("label"), m.end("label") + 1)
+        if not runs or label == "a" or (label == "i" and previous != "h"):  # a new series ("i" after "h" goes on)
+            runs.append([at])
+        else:
+            runs[-1].append(at)
+        previous = label
+    return runs
+
+
+def _continues(previous: Optional[str], label: str) -> bool:
+    """Is ``label`` the start of a series ("a", "i") or the next label after ``previous``?"""
+    if label in ("a", "i"):
+        return True
+    for series in (_LETTERS, _ROMAN):
+        if previous in series and label in series and series.index(label) == series.index(previous) + 1:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- -ise spelling (ED-21)
+
+# Every finding ends in one of these (lower case: a word in capitals is left alone). The search
+# starts with the literal "is", which ``re`` finds fast; the stem before it is then looked up in a
+# set, so the rule costs a scan for "is" and not a try of every stem at every word.
+_ISE_ENDING = re.compile(r"is(?=(?:ations?|ers?|ing|ed|es|e)\b)")
+_LIST_OF_WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+
+
+@lru_cache(maxsize=8)
+def _stem_set(stems: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(s.lower() for s in stems)
+
+
+@register("structure.ise-spelling", placeholders=("word", "replacement"),
+          params_schema={"type": "object", "properties": {"stems": _LIST_OF_WORDS, "prefixes": _LIST_OF_WORDS,
+                                                           "exceptions": _LIST_OF_WORDS},
+                         "required": ["stems"], "additionalProperties": False})
+def ise_spelling(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-21: a word of the -ize family (``stems``, perhaps after one of ``prefixes``) spelled -ise."""
+    stems = _stem_set(tuple(params["stems"]))
+    prefixes = tuple(params.get("prefixes") or ())
+    exceptions = [re.compile(p) for p in params.get("exceptions") or ()]
+    for node in ctx.nodes:
+        text = node.text
+        for m in _ISE_ENDING.finditer(text):
+            start = m.start()
+            word_start = start
+            while word_start > 0 and text[word_start - 1].isalpha():
+                word_start -= 1
+            stem = text[word_start:start].lower()
+            if stem not in stems and not any(stem.startswith(p) and stem[len(p):] in stems for p in prefixes):
+                continue
+            word_end = start + 2
+            while word_end < len(text) and text[word_end].isalpha():
+                word_end += 1
+            if any(e.start() <= word_start and word_end <= e.end()
+                   for x in exceptions for e in x.finditer(text, max(0, word_start - 2), word_end)):
+                continue
+            word = text[word_start:word_end]
+            replacement = word[:start - word_start] + "iz" + word[start - word_start + 2:]
+            fix = _replace_fix(node, start, "is", "iz", f"Write '{replacement}'")
+            yield CheckHit(node, word_start, word_end, {"word": word, "replacement": replacement}, fix=fix)
