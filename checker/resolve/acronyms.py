@@ -168,8 +168,8 @@ def index_annex(annex: Annex, texts: AcronymTexts) -> AcronymIndex:
 def _scan(node_texts: Iterable[tuple[Node, str]], read_from: dict[int, int]) -> AcronymIndex:
     """The definitions and uses of ``node_texts``, each list in file order. ``read_from``: where each
     footnote is read (``_footnote_markers``)."""
-    defs_: dict[str, list[tuple[Occurrence, str]]] = defaultdict(list)
-    uses_: dict[str, list[Occurrence]] = defaultdict(list)
+    defs: dict[str, list[tuple[Occurrence, str]]] = defaultdict(list)
+    uses: dict[str, list[Occurrence]] = defaultdict(list)
     written: dict[tuple[str, int], str] = {}
     for node, text in node_texts:
         quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
@@ -184,7 +184,7 @@ def _scan(node_texts: Iterable[tuple[Node, str]], read_from: dict[int, int]) -> 
                 # is defined from there on, even when the notes are printed at the end.
                 pos = marker + (d.start + 1) / (len(text) + 2)
             occ = Occurrence(node, d.start, d.end, pos, d.acronym, _base(d.acronym))
-            defs_[occ.base].append((occ, d.expansion if d.plausible else ""))
+            defs[occ.base].append((occ, d.expansion if d.plausible else ""))
             if d.plausible:
                 names.append((d.expansion_start, d.expansion_end))
             if not d.plausible and _NAME.fullmatch(d.expansion):
@@ -206,11 +206,11 @@ def _scan(node_texts: Iterable[tuple[Node, str]], read_from: dict[int, int]) -> 
                 s = max(s for s, e in parens if s < u.start < e)
                 # ... or names it with an article: "case law on Commission texts (the CLOUT system)".
                 if s > 0 and (re.search(r"[A-Z][\w-]*\s*$", text[max(0, s - 60):s]) or text.startswith("(the ", s)):
-                    defs_[occ.base].append((occ, ""))
+                    defs[occ.base].append((occ, ""))
                     continue
-            uses_[u.base].append(occ)
-    for lst in uses_.values():
+            uses[u.base].append(occ)
+    for lst in uses.values():
         lst.sort(key=lambda o: o.pos)
-    for lst in defs_.values():
+    for lst in defs.values():
         lst.sort(key=lambda d: d[0].pos)
-    return AcronymIndex(dict(defs_), dict(uses_), written)
+    return AcronymIndex(dict(defs), dict(uses), written)

@@ -404,24 +404,6 @@ def _own_session_scopes(doc: Document) -> list[tuple[str, int, tuple[str, ...], 
     return scopes
 
 
-_DECIDES = re.compile(r"\bdecides\b", re.I)
-
-
-def _operative_parts(doc: Document, ctx) -> Iterator[tuple[Node, int]]:
-    """(node, where its operative words start): the rule's scope; for a one-sentence
-    decision read as a single preambular paragraph ("The Human Rights Council, recalling
-    ..., decides: (a) That ..."), the part after "decides"."""
-    nodes = list(ctx.nodes)
-    if nodes or doc.operative:
-        for node in nodes:
-            yield node, getattr(node, "body_start", 0)
-        return
-    for para in doc.preamble:
-        m = _DECIDES.search(para.text)
-        if m is not None:
-            yield para, max(m.end(), getattr(para, "body_start", 0))
-
-
 @register("sessions.past-session", placeholders=("text", "current"))
 def past_session(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """SES-07: an operative request or decision about "its Nth session" (for the
@@ -429,8 +411,8 @@ def past_session(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     scopes = _own_session_scopes(doc)
     if not scopes:
         return
-    for node, floor in _operative_parts(doc, ctx):
-        text = node.text
+    for node in ctx.nodes:
+        text, floor = node.text, getattr(node, "body_start", 0)
         for ref in _refs(ctx, node):
             if ref.number is None or ref.kind != "regular" or ref.start < floor:
                 continue
@@ -470,8 +452,8 @@ def far_ahead(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     if not scopes:
         return
     max_years = int(params.get("max_years", 10))
-    for node, floor in _operative_parts(doc, ctx):
-        text = node.text
+    for node in ctx.nodes:
+        text, floor = node.text, getattr(node, "body_start", 0)
         for ref in _refs(ctx, node):
             if ref.number is None or ref.kind != "regular" or ref.start < floor:
                 continue
