@@ -37,6 +37,8 @@ CASES = {
     "invalid_regex.yaml": (10, 9, "invalid regular expression '(unclosed'"),
     "catastrophic.yaml": (8, 16, "exponential time"),
     "catastrophic_swap.yaml": (9, 7, "exponential time"),
+    # A check's phrase lists are regular expressions from the rule file too.
+    "catastrophic_check_params.yaml": (12, 11, "exponential time"),
     "wrong_type.yaml": (8, 13, "rules[0].tokens: expected a list, got a string"),
     "missing_message.yaml": (2, 5, "missing required key 'message'"),
     "python_tag.yaml": (8, 13, "tag !!python/object/apply:os.system is not allowed"),

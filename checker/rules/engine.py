@@ -161,7 +161,7 @@ def _validate_files(contents: list[tuple[str, bytes]]) -> list[RuleSpec]:
                 raise spec.error("code", f"duplicate rule code (first defined at {first.path}:{line})")
             seen[spec.code] = spec
             if spec.kind == "check":
-                validate_params(spec)
+                validate_params(spec, vet_patterns=not Path(path).resolve().is_relative_to(DEFAULT_PACK))
             specs.append(spec)
     return sorted(specs, key=lambda s: s.code)
 

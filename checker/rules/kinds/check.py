@@ -7,12 +7,14 @@ used in the message.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from checker.findings import Finding
 from checker.model import Node
 from checker.rules.checks import CheckDef, UnknownCheck, get_check
 from checker.rules.kinds.base import CompiledRule, RunContext
+from checker.rules.patterns import catastrophic
 from checker.rules.spec import RuleSource, RuleSpec
 
 PLACEHOLDERS = ()
@@ -43,9 +45,13 @@ class Check(CompiledRule):
                 yield ctx.finding(hit.node, hit.start, hit.end, fix=hit.fix, **values)
 
 
-def validate_params(spec: RuleSpec) -> None:
-    """Check ``params`` against the check's schema (only on a cache miss: jsonschema is slow to import)."""
+def validate_params(spec: RuleSpec, *, vet_patterns: bool = True) -> None:
+    """Check ``params`` against the check's schema and, with ``vet_patterns``, refuse
+    catastrophic regular expressions among them (only on a cache miss: jsonschema is
+    slow to import)."""
     check = _get(spec)
+    if vet_patterns:
+        _refuse_catastrophic(spec)
     if check.params_schema is None:
         return
     import jsonschema
@@ -55,6 +61,24 @@ def validate_params(spec: RuleSpec) -> None:
     if errors:
         e = errors[0]
         raise spec.error(("params", *e.absolute_path), f"params of check '{check.name}': {e.message}")
+
+
+def _refuse_catastrophic(spec: RuleSpec) -> None:
+    """The lists in a check's ``params`` are mostly regular expressions (the consent
+    phrase lists), and a rule file is third-party data: a pattern that can backtrack
+    exponentially is refused with its file position, as in every other kind. (A check
+    runs over the whole document and cannot be stopped part-way, so the time budget
+    would only report it afterwards.) Plain words pass: they have no repetition.
+
+    The default pack is not vetted here: its phrase lists use small bounded repetitions
+    ("{0,4}") that the static test cannot tell from unbounded ones, and they are ours,
+    run over the corpus and the fuzzer."""
+    for key, value in (spec.params.get("params") or {}).items():
+        for i, item in enumerate(value if isinstance(value, list) else ()):
+            problem = catastrophic(item, re.IGNORECASE) if isinstance(item, str) else None
+            if problem:
+                raise spec.error(("params", key, i), f"regular expression '{item}' can take exponential time "
+                                                      f"({problem}); rewrite it without nested or overlapping repetition")
 
 
 def _get(spec: RuleSpec) -> CheckDef:
