@@ -502,6 +502,11 @@ class _Normalizer:
             if vocabulary.KIND_LINE.search(s):
                 kind_line = i
                 break
+        if kind_line is not None and "amendment" in lines[kind_line].text.lower():
+            # An amendment has no authoring line; the title of the draft it amends follows.
+            title_end = self._title_block_end(lines, kind_line + 1)
+            if title_end is not None:
+                return title_end
         for i in range(kind_line + 1 if kind_line is not None else 0, len(lines)):
             s = _strip_emphasis(lines[i].text.strip())
             if not s:
@@ -517,6 +522,25 @@ class _Normalizer:
         while i < len(lines) and (_is_blank(lines[i]) or _is_furniture(lines[i].text.strip())):
             i += 1
         return i
+
+    def _title_block_end(self, lines: list[_Raw], start: int) -> Optional[int]:
+        """After the kind line ("Singapore: amendments to draft resolution A/C.3/80/L.41"), the
+        end of the title that follows it, even one that opens with a participle ("Strengthening
+        technical cooperation ..."); None when what follows is not a title. The title is the
+        first block of lines (up to three); it is neither numbered nor lettered, and it ends
+        with no comma, semicolon or colon, as a preambular paragraph or an instruction would."""
+        # (past the rest of a kind line wrapped over several lines, and blank lines)
+        i = vocabulary.kind_line_end([raw.text for raw in lines], start)
+        while i < len(lines) and _is_blank(lines[i]):
+            i += 1
+        end = i
+        while end < len(lines) and not _is_blank(lines[end]) and end - i < 4:
+            end += 1
+        block = [_strip_emphasis(raw.text.strip()) for raw in lines[i:end]]
+        if (not block or end - i >= 4 or end >= len(lines) or block[-1][-1:] in ",;:"
+                or re.match(r"\d{1,3}\s?\.|\(", block[0])):
+            return None
+        return end
 
     def _header_lines(self, raws: list[_Raw]) -> list[LogicalLine]:
         out: list[LogicalLine] = []

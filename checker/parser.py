@@ -269,6 +269,8 @@ class _Builder:
             if after is None or after + 1 >= len(lines):
                 return
             start = after + 1
+            if kind_index is not None:
+                start = vocabulary.kind_line_end([ln.text for ln in lines], start)  # the rest of the kind line
         chosen = [ln for ln in lines[start:] if not ln.furniture and not ln.text.startswith("[")
                   and not _ADOPTION_LINE.match(ln.text)]
         # "A" alone after the title opens part A of a composite text: the title ends there

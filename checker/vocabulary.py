@@ -54,6 +54,22 @@ KIND_LINE = re.compile(
     r"Resolution\s+adopted\s+by|Decision\s+adopted\s+by|Resolution\s*:\s*\d)",
     re.I,
 )
+# The end of a kind line wrapped before its symbol: "A/C.3/80/L.20/Rev.1", "report contained in
+# document A/80/545". A title never ends with a document symbol.
+KIND_LINE_END = re.compile(r".{0,100}(?<![\w/])(?:A|E|S)/[\w./\-]*[\w\-]\*?$")
+
+
+def kind_line_end(lines: list[str], start: int) -> int:
+    """Where the kind line ends, given the lines after it from ``start``: past the rest of a
+    kind line wrapped over several ("... Sweden:* amendment to draft" / "resolution 6
+    recommended by the Second Committee in its report contained in" / "document A/80/555"),
+    which ends with the symbol of the text it is about, within three lines; ``start`` when
+    the next lines are not part of it."""
+    end = start
+    for k in range(start, min(start + 3, len(lines))):
+        if KIND_LINE_END.match(lines[k].strip()):
+            end = k + 1
+    return end
 
 NUMBERED_PARAGRAPH = re.compile(r"^(?P<number>\d{1,3})\s?\.\s+(?=\S)")
 # "Section 2 General Assembly affairs", "Part II Political affairs", "IV. Follow-up": a heading line

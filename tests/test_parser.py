@@ -413,3 +413,37 @@ def test_issue_date_under_the_distribution_line_is_a_header_field():
                      "The Human Rights Council,\n\n1. Decides to remain seized of the matter.")
     assert doc.header.fields["issue_date"].value == "2024-10-07"
     assert doc.header.session_dates == "9 September-11 October 2024"  # not taken for the issue date
+
+
+AMENDMENT_WITH_WRAPPED_KIND_LINE = """United Nations
+A/C.2/80/L.99
+
+General Assembly
+Distr.: Limited
+
+Eightieth session
+Second Committee
+Agenda item 16
+
+Austria, Belgium and Sweden:* amendment to draft
+resolution 6 recommended by the Second Committee in its report contained in
+document A/80/555
+
+Strengthening technical cooperation for
+sustainable development
+
+1. In the seventh preambular paragraph, delete the words "as appropriate".
+
+2. Delete operative paragraph 4.
+"""
+
+
+def test_amendment_title_after_a_wrapped_kind_line_even_when_it_opens_with_a_participle():
+    # The kind line runs on to the symbol it is about; the title of the amended draft follows,
+    # and "Strengthening" opening it does not make it a preambular paragraph.
+    doc = parse_text(AMENDMENT_WITH_WRAPPED_KIND_LINE)
+    assert doc.kind == "amendment"
+    assert doc.title is not None
+    assert doc.title.text == "Strengthening technical cooperation for sustainable development"
+    assert doc.preamble == []
+    assert [p.number for p in doc.operative] == [1, 2]
