@@ -117,6 +117,36 @@ EXPECTED = [
     ("holdout8/12-ga-plenary-eccas-oral-revision.txt", "draft-resolution", GA, 5, 6, None),
     ("holdout8/13-hrc-adopted-drc-item10.txt", "resolution", HRC, 7, 5, None),
     ("holdout8/14-ga-c2-sids-subparagraphs.txt", "draft-resolution", GA, 6, 6, None),
+    # ninth held-out set (counted by hand): page headers ("E/RES/2025/19") between paragraphs;
+    # "Reaffirms its commitment ...," is preambular; OP6 is missing in the rule-of-law text.
+    ("holdout9/ecosoc-adopted-corruption.txt", "resolution", ECOSOC, 8, 6, None),
+    ("holdout9/ecosoc-ngo-draft.txt", "draft-resolution", ECOSOC, 8, 7, None),
+    ("holdout9/ga-c2-desertification.txt", "draft-resolution", GA, 10, 9, None),
+    ("holdout9/ga-c3-older-persons.txt", "draft-resolution", GA, 9, 9, None),
+    ("holdout9/ga-c6-rule-of-law.txt", "draft-resolution", GA, 11, 9, None),
+    ("holdout9/ga-composite-information.md", "resolution", GA, 9, 8, None),
+    ("holdout9/ga-es11-draft.txt", "draft-resolution", GA, 9, 6, None),
+    ("holdout9/ga-plenary-hr-education-day.txt", "draft-resolution", GA, 8, 1, None),
+    ("holdout9/ga-plenary-hrc-report.txt", "resolution", GA, 8, 7, None),
+    ("holdout9/hrc-adopted-idps.txt", "resolution", HRC, 11, 8, None),
+    ("holdout9/hrc-draft-technical-cooperation.md", "draft-resolution", HRC, 11, 8, None),
+    ("holdout9/hrc-special-session-food.txt", "draft-resolution", HRC, 9, 9, None),
+    # tenth held-out set (counted by hand): amendments count their instructions as operative
+    # paragraphs (the title of the amended draft opens with a participle in one); three
+    # one-sentence decisions; "Recognizes ...," and "Condemns ...," are preambular.
+    ("holdout10/ecosoc-2025-decision-ngo-committee.txt", "draft-decision", ECOSOC, 1, 1, None),
+    ("holdout10/ecosoc-2025-statistics-capacity-wrapped.txt", "draft-resolution", ECOSOC, 6, 8, None),
+    ("holdout10/ga80-c3-amendment-wrapped.txt", "amendment", GA, 0, 8, None),
+    ("holdout10/ga80-composite-nhri-ta.txt", "draft-resolution", GA, 6, 11, None),
+    ("holdout10/ga80-decision-upr-fund.txt", "draft-decision", GA, 1, 1, None),
+    ("holdout10/ga80-justice-guidelines-annex-wrapped.txt", "draft-resolution", GA, 4, 6, None),
+    ("holdout10/hrc56-south-sudan-ta.md", "draft-resolution", HRC, 4, 11, None),
+    ("holdout10/hrc57-amendment-somalia-wrapped.txt", "amendment", HRC, 0, 4, None),
+    ("holdout10/hrc57-decision-panel.txt", "draft-decision", HRC, 2, 1, None),
+    ("holdout10/hrc57-somalia-ta-wrapped.txt", "draft-resolution", HRC, 7, 10, None),
+    ("holdout10/hrc57-technical-cooperation-rev1.md", "draft-resolution", HRC, 6, 9, None),
+    ("holdout10/sc-car-mandate-chapter7-wrapped.txt", "draft-resolution", "Security Council", 7, 7, None),
+    ("holdout10/sc-haiti-office-mandate.txt", "draft-resolution", "Security Council", 4, 8, None),
 ]
 
 
