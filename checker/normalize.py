@@ -89,6 +89,46 @@ _ASTERISK_MARKER = re.compile(r"\*(?:(?<=\w\*)|(?<=\w[,.;:]\*))\*{0,2}(?=[\s:;,.
 _INLINE_NOTE = re.compile(r"((?:A|E|S)(?<=[,;:][AES])/[A-Z0-9][A-Za-z0-9./-]*\d\.)(?=\s|$)")
 
 
+def _trailing_note_run(lines: list[_Raw]) -> Optional[int]:
+    """Where a run of notes that ends the text without a rule line above it begins, or None.
+
+    "1 Resolution 217 A (III)." / "2 A/80/157." ...: one-line notes numbered 1, 2, 3 in order,
+    after the last paragraph; a single one only when its marker is in the text before it
+    ("1996,¹", "session,1"). A number with a full stop ("9. Decides") or a note that reads
+    like a paragraph (an opening participle or operative verb) is not one."""
+    k = len(lines)
+    while k > 0 and _is_blank(lines[k - 1]):
+        k -= 1
+    run: list[int] = []
+    expected = None
+    while k > 0:
+        s = lines[k - 1].text.strip()
+        if not s:
+            k -= 1
+            continue
+        m = _FOOTNOTE_START.match(s)
+        if m is None or not m.group("label").isdecimal() or not m.group("label").isascii() or re.match(r"\d{1,3}\.", s):
+            break
+        number = int(m.group("label"))
+        if expected is not None and number != expected:
+            break
+        rest = s[m.end():]
+        if vocabulary.starts_with_opener(rest) or vocabulary.starts_with_operative(rest):
+            return None
+        run.append(k - 1)
+        expected = number - 1
+        k -= 1
+        if number == 1:
+            break
+    if not run or expected != 0:
+        return None
+    if len(run) == 1:
+        before = "\n".join(raw.text for raw in lines[:run[0]])
+        if "\u00b9" not in before and not re.search(r"[a-z)\],.;:]1(?!\d)", before):
+            return None
+    return run[-1]
+
+
 def _in_symbol(s: str, pos: int) -> bool:
     """Do the letters just before ``pos`` end a document symbol ("A/HRC/60/31/Add")?"""
     start = pos
@@ -590,6 +630,7 @@ class _Normalizer:
         and lower-case continuation text after it still rejoins its paragraph.
         """
         has_asterisk_marker = bool(_ASTERISK_MARKER.search(self.text, 0, 20000))
+        trailing_notes = _trailing_note_run(lines)
         out: list[_Raw] = []
         i = 0
         n = len(lines)
@@ -599,6 +640,10 @@ class _Normalizer:
             if not s:  # (a blank line is none of the cases below)
                 out.append(raw)
                 i += 1
+                continue
+            if i == trailing_notes:
+                i = self._footnote_block(lines, i)
+                out.append(_Raw("", raw.start))
                 continue
             md = _MD_FOOTNOTE_DEF.match(s) if s[0] == "[" else None
             if md:

@@ -447,3 +447,32 @@ def test_amendment_title_after_a_wrapped_kind_line_even_when_it_opens_with_a_par
     assert doc.title.text == "Strengthening technical cooperation for sustainable development"
     assert doc.preamble == []
     assert [p.number for p in doc.operative] == [1, 2]
+
+
+NOTES_AT_THE_END_WITHOUT_A_RULE = """The General Assembly,
+
+Recalling the Universal Declaration of Human Rights,¹
+
+Recalling also its resolution 2200 A (XXI),2
+
+1. Decides to continue its consideration of the question at its eighty-first session.
+
+1 Resolution 217 A (III).
+2 Resolution 2200 A (XXI), annex.
+"""
+
+
+def test_notes_that_end_the_text_without_a_rule_line_are_footnotes():
+    doc = parse_text(NOTES_AT_THE_END_WITHOUT_A_RULE)
+    assert [f.label for f in doc.footnotes] == ["1", "2"]
+    assert doc.footnotes[1].text.endswith("Resolution 2200 A (XXI), annex.")
+    assert [p.number for p in doc.operative] == [1]
+    assert doc.operative[0].text.endswith("eighty-first session.")
+
+
+def test_numbered_paragraphs_that_end_a_text_are_not_taken_for_notes():
+    # Operative paragraphs whose number lost its full stop read like paragraphs, not notes.
+    doc = parse_text("The General Assembly,\n\nRecalling its resolution 60/1,\n\n"
+                     "1 Decides to act;\n\n2 Requests the Secretary-General to report.\n")
+    assert doc.footnotes == []
+    assert len(doc.operative) == 2
