@@ -328,3 +328,14 @@ def test_far_ahead_only_beyond_ten_years_and_own_sessions(ruleset) -> None:
     assert [f.rule for f in findings(ruleset, far, "SES012")] == ["SES012"]
     other = GA + "1. Welcomes the Convention adopted by the International Labour Conference at its 112th session;"
     assert findings(ruleset, other, "SES012") == []
+
+
+def test_ses008_security_council_named_in_another_organs_text(ruleset):
+    head = "Human Rights Council\nSixtieth session\nAgenda item 3\n\nThe Human Rights Council,\n\n"
+    bad = head + "1. Welcomes the attention given to hunger by the Security Council at its seventy-ninth session;"
+    (f,) = findings(ruleset, bad, "SES008")
+    assert "seventy-ninth session" in f.message
+    ok = head + ("1. Welcomes the communiqué of the Peace and Security Council at its 1200th session;\n"
+                 "2. Decides to consider the question at its sixty-third session;\n"
+                 "3. Welcomes the statement of the Security Council at its 9850th meeting.")
+    assert findings(ruleset, ok, "SES008") == []

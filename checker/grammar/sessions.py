@@ -350,6 +350,15 @@ def _classify(text: str, words: list[tuple[int, int, str]], sess_start: int, ses
             # Session of the Conference"): none has "its" before the ordinal.
             problem = "capitalized-ordinal"
             suggestion_tok = low
+        elif (session_token == "Session" and tok[:1].isupper() and not tok.isupper()
+              and prev is not None and prev[2] == "the" and i + 2 < len(words)
+              and words[i + 2][2] in ("at", "during", "since", "until", "before")
+              and "\n" not in text[words[i + 2][0]:sess_start]):
+            # "adopted at the Eleventh Emergency Special Session": an event in running text,
+            # lower case; a title keeps its capitals ("the Final Document of the Tenth
+            # Special Session", "Official Records of the General Assembly, Sixty-first Session")
+            problem = "capitalized-ordinal"
+            suggestion_tok = low
         elif (session_token == "session" and tok[:1].isupper() and not tok.isupper()
               and prev is not None and prev[2][:1].islower() and "\n" not in text[prev[1]:s]):
             # "at its Eighty-first session": a capital after a lower-case word of the same

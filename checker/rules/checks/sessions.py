@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 from checker.findings import Edit, Fix
 from checker.grammar.dates import parse_date, parse_date_range
 from checker.grammar.sessions import (SessionRef, find_session_refs, ga_session_window,
-                                      hrc_session_for_date, int_to_ordinal)
+                                      hrc_session_for_date, hrc_session_surely_open, int_to_ordinal)
 from checker.grammar.symbols import validate_symbol
 from checker.model import Document, Node
 from checker.rules.checks import CheckHit, register
@@ -284,6 +284,11 @@ _SELF_NAMES = {
 }
 
 
+# "Invites the COSP to consider", "Requests UNCTAD to present": an entity addressed by its acronym
+_ACRONYM_ADDRESSEE = re.compile(r"\b(?i:invites|requests|encourages|calls\s+upon|urges|asks)\s+(?:also\s+)?"
+                                r"(?:the\s+)?[A-Z]{2,}[a-z]?[A-Z]*\b(?:\s+(?:also\s+)?to\b)")
+
+
 def _owner_is_self(before: str, body: str, implicit: bool = True) -> bool:
     """Is the "its" at the end of ``before`` ``body``'s (the enacting body's, unless
     ``implicit`` is false: then ``body`` must be named)?"""
@@ -291,6 +296,10 @@ def _owner_is_self(before: str, body: str, implicit: bool = True) -> bool:
         return True  # "to report to it at its ..."
     # Persons (the Secretary-General, a Special Rapporteur) are "his/her", never "its".
     organs = list(_ORGAN.finditer(before))
+    # "Invites the COSP to consider, at its eleventh session, ...": an addressee known by
+    # its acronym, after the last body named in full, owns the "its"
+    if _ACRONYM_ADDRESSEE.search(before, organs[-1].end() if organs else 0):
+        return False
     if not organs:
         return implicit  # "Decides to include in the provisional agenda of its ..."
     last = organs[-1]
@@ -509,23 +518,27 @@ _SC_AFTER = re.compile(r"^\s+of\s+the\s+Security\s+Council\b")
 
 @register("sessions.security-council", placeholders=("text",))
 def security_council(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """SES-09: a numbered session attributed to the Security Council, which holds meetings."""
-    if (doc.body or doc.header.body) != "Security Council":
-        return
+    """SES-09: a numbered session attributed to the Security Council, which holds meetings.
+    In the Council's own texts a bare "its" can be the Council's; in other organs' texts
+    only the Council named in full ("by the Security Council at its seventy-ninth session")."""
+    own = (doc.body or doc.header.body) == "Security Council"
     for node in ctx.nodes:
         text = node.text
+        if not own and "Security" not in text:
+            continue
         floor = getattr(node, "body_start", 0)
         for ref in _refs(ctx, node):
             if ref.number is None or ref.form == "year":
                 continue
             before = text[max(0, ref.start - 60):ref.start]
             m = _SC_BEFORE.search(before)
-            if m and "Council" in m.group(0) and not re.search(r"(?:Economic\s+and\s+Social|Trusteeship|"
-                                                               r"Human\s+Rights)\s+Council", before[max(0, m.start() - 30):m.end()]):
+            if m and "Council" in m.group(0) and (own or "Security" in m.group(0)) and not re.search(
+                    r"(?:Economic\s+and\s+Social|Trusteeship|Human\s+Rights|Peace\s+and\s+Security)\s+Council",
+                    before[max(0, m.start() - 30):m.end()]):
                 yield CheckHit(node, ref.start, ref.end, {"text": ref.text})
             elif _SC_AFTER.match(text[ref.end:ref.end + 40]):
                 yield CheckHit(node, ref.start, ref.end, {"text": ref.text})
-            elif _ITS.search(before):
+            elif own and _ITS.search(before):
                 # "Decides to review the mandate at its eighty-first session", "the statement
                 # of its President adopted at its 9912th session": no other organ owns the
                 # "its", so it is the Council's own, and the Council has no sessions.
@@ -640,10 +653,150 @@ def ga_session_closed(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 continue
             before = text[max(floor, ref.start - 160):ref.start]
             if not (_GA_ITS.search(before) or (_THE.search(before) and _GA_AFTER.match(text, ref.end))):
-                continue
+                # "to the Council and to the General Assembly, at its sixty-second session and
+                # at its seventy-ninth session, respectively"
+                listed = _respectively_owner(text, ref, floor) if _ITS.search(before[-30:]) else None
+                if listed is None or _organ_key(listed) not in ("General Assembly", "Assembly"):
+                    continue
             if _PAST.search(before[-120:]):
                 continue
             if not _FUTURE.search(_clause_before(text, ref.start, floor)):
                 continue
             yield CheckHit(node, ref.start, ref.end, {"text": ref.text, "open": int_to_ordinal(open_n),
                                                       "date": shown})
+
+
+# ---------------------------------------------------------------- other bodies' past sessions (SES-07/08)
+
+# The name before "at its": "the Commission", "the Committee on Information", "the Human Rights Council".
+_ORGAN_WORDS = _ORGAN.pattern[5:-3]
+_NAMED_ITS = re.compile(r"\b((?:[A-Z][\w'-]*\s+){0,4}(?:" + _ORGAN_WORDS + r")(?:\s+(?:on|of|and|for|against)"
+                        r"(?:\s+the)?\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}){0,3})\s*,?\s*(?:at|to|for|by|until|during|before|in)"
+                        r"\s+its\s+$")
+_HELD_AFTER = re.compile(r",?\s+(?:held|which\s+(?:was\s+)?held|that\s+took\s+place)\b")
+_FULL_COUNCIL = re.compile(r"\b(Human\s+Rights|Security|Economic\s+and\s+Social|Trusteeship)\s+Council\b")
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+_LISTED_ORGAN = re.compile(r"\bthe\s+((?:[A-Z][\w'-]*\s+){0,4}(?:" + _ORGAN_WORDS + r"))\b")
+
+
+def _organ_key(name: str) -> str:
+    """One key per way of naming a body: "Commission" for "the Commission"."""
+    return re.sub(r"\s+", " ", re.sub(r"^(?:the\s+)", "", name.strip()))
+
+
+def _respectively_owner(text: str, ref: SessionRef, floor: int) -> Optional[str]:
+    """"to the Council and to the General Assembly, starting at its sixty-second session
+    and at its seventy-ninth session, respectively": the k-th "its ... session" of the
+    clause belongs to the k-th body named before the first of them."""
+    after = _clause_after(text, ref.end)
+    if not _RESPECTIVELY.search(after):
+        return None
+    clause = _clause_before(text, ref.start, floor)
+    its = [m.start() for m in re.finditer(r"\bits\s+", clause)]
+    if not its:
+        return None
+    organs = [m.group(1) for m in _LISTED_ORGAN.finditer(clause, 0, its[0])]
+    later = len(re.findall(r"\bits\s+(?:[\w-]+\s+)?sessions?\b", after))
+    total = len(its) + later
+    if len(organs) != total or total < 2:
+        return None
+    return organs[len(its) - 1]
+
+
+def _closed_refs(doc: Document, ctx) -> Iterator[tuple[Node, SessionRef, str, bool]]:
+    """Forward-looking references to another body's session, with the name of the body
+    that owns the "its" and whether the name came from a "respectively" list."""
+    for node in ctx.nodes:
+        text = node.text
+        if "ession" not in text:
+            continue
+        floor = getattr(node, "body_start", 0)
+        for ref in _refs(ctx, node):
+            if ref.number is None or ref.form not in ("words", "figures") or ref.kind != "regular" \
+                    or ref.start < floor:
+                continue
+            before = text[max(floor, ref.start - 160):ref.start]
+            if not _ITS.search(before[-30:]) or _PAST.search(before[-120:]):
+                continue
+            clause = _clause_before(text, ref.start, floor)
+            if not _FUTURE.search(clause):
+                continue
+            listed = _respectively_owner(text, ref, floor)
+            if listed is not None:
+                yield node, ref, listed, True
+                continue
+            m = _NAMED_ITS.search(before, max(0, len(before) - 100))
+            if m is not None:
+                yield node, ref, m.group(1), False
+                continue
+            # "Requests the Council to consider, at its fifty-seventh session, ...": the
+            # last body named in the clause owns the "its" (as in _owner_is_self)
+            named = list(_LISTED_ORGAN.finditer(clause))
+            if named and not _ACRONYM_ADDRESSEE.search(clause, named[-1].end()):
+                yield node, ref, named[-1].group(1), False
+
+
+def _known_held(doc: Document, ctx) -> dict[str, int]:
+    """The latest session of each named body that the text records as held ("the
+    deliberations of the Commission at its thirty-fourth session, held in Vienna",
+    "adopted by the Committee at its forty-seventh session"), preamble included."""
+    held: dict[str, int] = {}
+    for node in doc.paragraphs():
+        text = node.text
+        if "ession" not in text:
+            continue
+        for ref in _refs(ctx, node):
+            if ref.number is None or ref.form not in ("words", "figures") or ref.kind != "regular":
+                continue
+            before = text[max(0, ref.start - 160):ref.start]
+            m = _NAMED_ITS.search(before, max(0, len(before) - 100))
+            if m is None or not (_PAST.search(before[-120:]) or _HELD_AFTER.match(text, ref.end)):
+                continue
+            key = _organ_key(m.group(1))
+            held[key] = max(held.get(key, 0), ref.number)
+    return held
+
+
+def _council_named(doc: Document, node: Node, pos: int) -> Optional[str]:
+    """The Council a bare "the Council" stands for: the last one named in full before it."""
+    last = None
+    for n in doc.text_nodes(annexes=False):
+        text = n.text if n is not node else node.text[:pos]
+        for m in _FULL_COUNCIL.finditer(text):
+            last = re.sub(r"\s+", " ", m.group(0))
+        if n is node:
+            break
+    return last
+
+
+@register("sessions.other-session-closed", placeholders=("text", "organ", "why"))
+def other_session_closed(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """SES-07/08 for other bodies: a request or decision about another body's "Nth
+    session" when that session was already over: a Human Rights Council session (three a
+    year from the seventh, §3.3) before the text's date, or a body's session earlier than
+    one the text itself records as held."""
+    body = doc.body or doc.header.body or ""
+    when = _text_date(doc)
+    held = None
+    for node, ref, name, _listed in _closed_refs(doc, ctx):
+        key = _organ_key(name)
+        if key in ("General Assembly", "Assembly") or (body and _self_name(body).search(name)):
+            continue   # the Assembly's sessions are SES010's, the text's own body's SES007's
+        organ = key
+        if key == "Council":
+            organ = _council_named(doc, node, ref.start) or key
+        if organ == "Human Rights Council":
+            if body == organ or when is None:
+                continue
+            opened = hrc_session_surely_open(ref.number + 1)
+            if opened is None or opened > when[0]:
+                continue
+            why = f"the {int_to_ordinal(ref.number + 1)} session had opened by {when[1]}"
+        else:
+            if held is None:
+                held = _known_held(doc, ctx)
+            latest = held.get(key)
+            if latest is None or ref.number >= latest:
+                continue
+            why = f"the text records its {int_to_ordinal(latest)} session as held"
+        yield CheckHit(node, ref.start, ref.end, {"text": ref.text, "organ": organ, "why": why})
