@@ -26,7 +26,7 @@ from typing import Iterable, Iterator, Optional
 from checker.findings import Edit, Fix
 from checker.grammar.citations import lowered
 from checker.grammar.terms import ALWAYS_SPELLED_OUT, find_acronym_uses
-from checker.model import Annex, Document, Footnote, Node
+from checker.model import Annex, Document, Footnote, Node, Title
 from checker.resolve.acronyms import (QUOTED as _QUOTED, AcronymIndex, AcronymTexts, Occurrence, body_nodes,
                                       index_acronyms, index_annex, shouting as _shouting)
 from checker.rules.checks import CheckHit, register
@@ -180,6 +180,32 @@ def acronym_redefined(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 # The name goes on after "(ACR)": the parenthesis is part of an official title ("the SIDS
 # Accelerated Modalities of Action (SAMOA) Pathway", "the ... (INTERPOL) Global Focal Point Network").
 _TITLE_AFTER_DEFINITION = re.compile(r"\)[ \t]+[A-Z][a-z]")
+
+
+@register("terms.acronym-defined-again", placeholders=("acronym", "address_of_definition"), params_schema=_SCHEMA)
+def acronym_defined_again(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """TRM010: an acronym defined a second time for the same name (ACR-01: once, at first mention).
+
+    Not counted: a definition in the title (the title stands alone) or in a footnote (notes cite
+    titles as published), an acronym of ``allow`` ("coronavirus disease (COVID-19)" is repeated
+    in agreed language), a definition after which the name goes on ("the SIDS Accelerated
+    Modalities of Action (SAMOA) Pathway": an official title), and names the finder could not
+    read (two different names are TRM003's)."""
+    idx, allowed = _index(ctx, doc), _allowed(params)
+    for base, defs in idx.defs.items():
+        if len(defs) < 2 or base in allowed:
+            continue
+        own = [(occ, expansion) for occ, expansion in defs
+               if expansion and not isinstance(occ.node, (Title, Footnote))
+               and not _TITLE_AFTER_DEFINITION.match(occ.node.text, occ.end)]
+        if len(own) < 2 or own[0][0].acronym in allowed:
+            continue
+        first_occ, first = own[0]
+        for occ, expansion in own[1:]:
+            a, b = _norm(first), _norm(expansion)
+            if a and b and (a.endswith(b) or b.endswith(a)):  # the same name (TRM003: another one)
+                yield _hit(occ, address_of_definition=first_occ.node.address)
+                break
 
 
 @register("terms.acronym-rarely-used", placeholders=("acronym", "uses", "expansion"), params_schema=_SCHEMA)
