@@ -221,6 +221,57 @@ def acronym_rarely_used(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             yield _hit(occ, uses=total, expansion=expansion.strip())
 
 
+@register("terms.acronym-possessive", placeholders=("acronym",), params_schema=_SCHEMA)
+def acronym_possessive(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """TRM011: an acronym in the possessive ("WHO's estimates": "the estimates of WHO"). Once per
+    acronym; names never abbreviated ("UN's") are TRM006's."""
+    idx = _index(ctx, doc)
+    for base, uses in idx.uses.items():
+        if base in ALWAYS_SPELLED_OUT:
+            continue
+        for u in uses:
+            if u.node.text.startswith("'s", u.end) or u.node.text.startswith("\u2019s", u.end):
+                yield _hit(u)
+                break
+
+
+# The head noun of a name whose acronym takes no article: an organization, a programme, a fund,
+# an office ("the United Nations Development Programme (UNDP)": "UNDP", never "the UNDP"). Treaties,
+# mechanisms, conferences and processes keep theirs ("the UNFCCC", "the TPVM", "the COP").
+_NO_ARTICLE_HEAD = re.compile(r"(?:Organi[sz]ation|Programme|Fund|Office|Agency|Commissioner|Institute|Entity)\Z")
+# "the" before the acronym ...
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
+# ... and after it, the acronym standing alone: punctuation or a function word, once a list of
+# acronyms joined to it is passed over, all of it (a possessive quantifier: "the UNDP and UNFPA
+# Executive Board" is not read as "the UNDP" and "and": the article is the Board's).
+_ALONE_AFTER = re.compile(r"(?:\s*(?:,|/|\s(?:and|or)\s)\s*[A-Z][A-Z0-9-]+s?\b)*+"
+                          r"\s*(?:$|[,;:.)]|(?:to|and|or|in|on|for|with|at|as|is|has|have|which|that|by|from)\b)")
+
+
+def _head_noun(expansion: str) -> str:
+    """The name up to where it goes on ("Food and Agriculture Organization" of "... of the United Nations")."""
+    m = re.search(r"\s(?:of|on|for|in)\s", expansion)
+    return (expansion[:m.start()] if m else expansion).strip()
+
+
+@register("terms.acronym-with-article", placeholders=("acronym",), params_schema=_SCHEMA)
+def acronym_with_article(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """TRM012: "the UNHCR": the acronym of an organization, programme, fund or office the text
+    defines takes no article. Once per acronym."""
+    idx = _index(ctx, doc)
+    for base, uses in idx.uses.items():
+        expansion = next((e for _, e in idx.defs.get(base, ()) if e), "")
+        if not expansion or not _NO_ARTICLE_HEAD.search(_head_noun(expansion)):
+            continue
+        for u in uses:
+            text = u.node.text
+            if not _THE_BEFORE.search(text, max(0, u.start - 5), u.start):
+                continue
+            if _ALONE_AFTER.match(text, u.end):
+                yield _hit(u)
+                break
+
+
 @register("terms.dotted-acronym", placeholders=("acronym", "undotted"), params_schema=_SCHEMA)
 def dotted_acronym(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """TRM007: abbreviations carry no full stops ("UNDP", not "U.N.D.P.").
