@@ -336,7 +336,8 @@ def _opens_line(text: str, pos: int) -> bool:
 # and mandate titles (``lower-case-titles``) in lower case ("Special Rapporteur on the right to food").
 _NAMED_BY = r"(?:to|in)\s+[A-Z]|established\b|set\s+up\b|created\b|referred\s+to\b|[A-Z]"
 _NAMING_CAPITAL = rf"\s+(?:(?:of|on|for|against)\s+(?:(?:the|a|an)\s+)?[A-Z0-9]|for\s+[a-z]+ing\b|{_NAMED_BY})"
-_NAMING_ANY = rf"\s+(?:(?:of|on|for|against)\b|{_NAMED_BY})"
+# "the Special Rapporteur on this question" points back: it is the short form, not a title.
+_NAMING_ANY = rf"\s+(?:(?:of|on|for|against)\b(?!\s+(?:this|that|these|those)\b)|{_NAMED_BY})"
 
 
 def _naming(head: str, lower_titles: frozenset[str]) -> str:
