@@ -41,14 +41,14 @@ def symbol(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     if own is not None and own.value:
         s = validate_symbol(own.value.strip())
         if not s.valid:
-            text = doc.source[own.span.start:own.span.end]
-            at = text.find(s.text)
-            span = Span(own.span.start + at, own.span.start + at + len(s.text)) if at >= 0 else own.span
-            fix = (Fix(f"Write {s.suggestion}", (Edit(span, s.suggestion),), safe=s.code in _SAFE_CODES)
-                   if s.suggestion and at >= 0 else None)
-            yield CheckHit(None, 0, 0, {"symbol": s.text, "problem": s.problem,
-                                        "suggestion": f"; write {s.suggestion}" if s.suggestion else ""},
-                           fix=fix, span=span, address="HEADER")
+            yield _header_symbol_hit(doc, own, s)
+    # The kind line names the draft an amendment or a revision is to ("Eritrea: amendment to draft
+    # resolution A/HRC/57/L.21"): that symbol is not in any paragraph.
+    kind_line = doc.header.fields.get("kind_line")
+    if kind_line is not None and "/" in kind_line.value:
+        for s in find_symbols(kind_line.value):
+            if not s.valid:
+                yield _header_symbol_hit(doc, kind_line, s)
     for node in ctx.nodes:
         if "/" not in node.text:
             continue  # every symbol has a slash (as find_symbols knows, but a call costs more)
@@ -63,6 +63,18 @@ def symbol(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                           safe=s.code in _SAFE_CODES)
             yield CheckHit(node, s.start, s.end, {"symbol": s.text, "problem": s.problem, "suggestion": hint},
                            fix=fix)
+
+
+def _header_symbol_hit(doc: Document, field, s) -> CheckHit:
+    """A malformed symbol in a header field, at its place in the source when it is found there."""
+    text = doc.source[field.span.start:field.span.end]
+    at = text.find(s.text)
+    span = Span(field.span.start + at, field.span.start + at + len(s.text)) if at >= 0 else field.span
+    fix = (Fix(f"Write {s.suggestion}", (Edit(span, s.suggestion),), safe=s.code in _SAFE_CODES)
+           if s.suggestion and at >= 0 else None)
+    return CheckHit(None, 0, 0, {"symbol": s.text, "problem": s.problem,
+                                 "suggestion": f"; write {s.suggestion}" if s.suggestion else ""},
+                    fix=fix, span=span, address="HEADER")
 
 
 _FULL_SYMBOL = re.compile(r"(?<![\w/])(?:A/RES/(?P<ga>(?:S-|ES-)?\d{1,2}/\d{1,4}(?:\s?[A-Z](?![\w/]))?)"
@@ -307,6 +319,68 @@ def unregistered(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         seen.add(key)
         if _entry(reg, c, body) is None:
             yield CheckHit(node, c.start, c.end, {"number": c.number, "body": body})
+
+
+# A Security Council number with a mistyped year: the registry's rows for the same serial in the
+# years around it. Resolutions n (yyyy) run in one sequence, so a serial has a single year.
+_SC_YEAR_WINDOW = 10
+
+
+@register("citations.sc-year-registry", placeholders=("number", "registry_number", "registry_date"))
+def sc_year_registry(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """An undated Security Council citation whose year in parentheses is not the registry's (CIT-05/06).
+
+    A dated citation is CIT009's (year against date) and CIT011's (date against registry)."""
+    cites = [(node, c) for node, c, body in _citations(doc, ctx)
+             if c.form == "sc" and c.kind == "resolution" and c.date is None and body == "Security Council"]
+    if not cites:
+        return
+    reg = _registry(ctx)
+    for node, c in cites:
+        if reg.get("SC", "resolution", c.number, exact=True) is not None:
+            continue
+        for year in range(c.year - _SC_YEAR_WINDOW, c.year + _SC_YEAR_WINDOW + 1):
+            entry = reg.get("SC", "resolution", f"{c.serial} ({year})", exact=True)
+            if entry is not None:
+                break
+        else:
+            continue
+        right = f"{c.serial} ({year})"
+        fix = Fix(f"Write {right}", (Edit(node.span_of(c.start, c.end), right),), safe=False)
+        yield CheckHit(node, c.start, c.end, {"number": c.number, "registry_number": right,
+                                              "registry_date": entry.date_text}, fix=fix)
+
+
+# --------------------------------------------------------------------------
+# The body named (CIT-02)
+# --------------------------------------------------------------------------
+
+# A body named in the clause around the number, before it ("Commission resolutions 2004/81 and
+# 2005/3") or after it ("resolution 2000/22 ..., by the Subcommission on ...").
+_BODY_WORD = re.compile(r"\b(?:Assembly|Council|Commission|Sub-?[Cc]ommission|ECOSOC)\b")
+_CLAUSE_MARK = re.compile(r"[;:]|\.\s|\n")
+
+
+@register("citations.body-not-named", placeholders=("number",))
+def body_not_named(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """CIT-02: "resolution 1993/80" with no body: a year/number is the Commission on Human Rights',
+    the Economic and Social Council's or the Sub-Commission's.
+
+    Only the year form: a session number ("resolution 60/251") is cited bare in adopted texts of
+    both the General Assembly and the Human Rights Council, and a legacy "n (ROMAN)" in General
+    Assembly and Security Council texts, where the reader knows whose it is. Not reported when a
+    body is named anywhere in the clause, before or after the number."""
+    for node, c, body in _citations(doc, ctx):
+        if c.form != "year" or c.body_text is not None or c.body_inherited:
+            continue
+        text = node.text
+        lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, max(0, c.full_start - 200), c.full_start)),
+                 default=max(0, c.full_start - 200))
+        after = _CLAUSE_MARK.search(text, c.end)
+        hi = after.start() if after else len(text)
+        if _BODY_WORD.search(text, lo, c.full_start) or _BODY_WORD.search(text, c.end, hi):
+            continue
+        yield CheckHit(node, c.full_start, c.end, {"number": c.number})
 
 
 # --------------------------------------------------------------------------
