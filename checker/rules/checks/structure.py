@@ -92,8 +92,20 @@ def _reliable(ctx, params: dict) -> bool:
     if (doc.body or doc.header.body) != "Security Council":
         return True
     # Security Council texts before 2000 reach us as OCR of printed copies; later ones as PDF text.
-    year = re.search(r"\((\d{4})\)", doc.header.fields["sc_number"].value) if "sc_number" in doc.header.fields else None
-    return year is not None and int(year.group(1)) >= 2000
+    year = _sc_year(doc)
+    return year is not None and year >= 2000
+
+
+def _sc_year(doc: Document) -> Optional[int]:
+    """The year of a Security Council text: of its number ("Resolution 2785 (2025)"), else of a
+    draft's symbol ("S/2025/741") or its issue date; None when none is known."""
+    fields = doc.header.fields
+    for name, pattern in (("sc_number", r"\((\d{4})\)"), ("symbol", r"^S/((?:19|20)\d\d)/"),
+                          ("issue_date", r"^((?:19|20)\d\d)-")):
+        m = re.search(pattern, fields[name].value) if name in fields else None
+        if m is not None:
+            return int(m.group(1))
+    return None
 
 
 def _looks_operative(p: Paragraph) -> bool:
@@ -197,22 +209,89 @@ def authoring_comma(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                    fix=_replace_fix(a, end, "", ",", "Add the comma"))
 
 
+# ---------------------------------------------------------------- an amendment's proposed paragraphs
+
+# The instruction says which part the new paragraph goes into ("After the ninth preambular
+# paragraph, insert ...", "Replace operative paragraph 12 with ..."); one that inserts words, a
+# phrase or a sub-paragraph brings a fragment, not a paragraph.
+_PREAMBULAR_PART = re.compile(r"\bpreambular\b", re.I)
+_OPERATIVE_PART = re.compile(r"\boperative\b", re.I)
+_FRAGMENT = re.compile(r"\b(?:words?|phrases?|sentences?|sub-?paragraphs?)\b", re.I)
+
+
+def _proposed_paragraphs(doc: Document, ctx) -> list[tuple[Paragraph, int, int, str]]:
+    """(instruction, start, end, part) for each paragraph an amendment proposes: text that would be
+    adopted, so the opening and punctuation rules apply to it, reported at the instruction.
+
+    ``start``..``end`` is the new paragraph in the instruction's text, after its quotation mark and
+    number and up to its closing quotation mark (its final mark included); ``part`` is "preamble" or
+    "operative", as the instruction says or, when it does not, as the opening word shows. The
+    quoted text is found as the consent checks find it (``consent._new_text``): text an instruction
+    deletes is left out, and so are items and fragments in lower case."""
+    if doc.kind != "amendment":
+        return []
+    return ctx.memo("structure.proposed-paragraphs", lambda: list(_find_proposed(doc)))
+
+
+def _find_proposed(doc: Document) -> Iterator[tuple[Paragraph, int, int, str]]:
+    from checker.rules.checks.consent import _new_text
+    for para in doc.operative:   # the instructions
+        text = para.text
+        if '"' not in text and "\u201c" not in text:
+            continue  # every proposed paragraph is quoted
+        proposed = _new_text(para)[1]
+        line_starts = {text.rfind("\n", 0, new.start) + 1 for new in proposed}
+        for new in proposed:
+            instruction = _instruction_of(text, new.start, line_starts)
+            if _FRAGMENT.search(instruction):
+                continue
+            preamble, operative = _PREAMBULAR_PART.search(instruction), _OPERATIVE_PART.search(instruction)
+            part = "preamble" if preamble and not operative else "operative" if operative and not preamble else new.kind
+            if part:
+                yield para, new.start, new.end, part
+
+
+def _instruction_of(text: str, pos: int, quoted_lines: set[int]) -> str:
+    """The instruction before the quotation at ``pos``: the words before it on its line
+    ("... insert the following paragraph: “...”"), or the last line before it that is not quoted."""
+    line = text.rfind("\n", 0, pos) + 1
+    if text[line:pos].strip(" \t\"\u201c\u2018'0123456789.[]"):
+        return text[line:pos]
+    while line > 0:
+        end = line - 1
+        line = text.rfind("\n", 0, end) + 1
+        if line not in quoted_lines:
+            return text[line:end]
+    return ""
+
+
+def _proposed_of(doc: Document, ctx, part: str) -> Iterator[tuple[Paragraph, int, str]]:
+    """(instruction, start, proposed text) of the proposed paragraphs of ``part``."""
+    for para, start, end, kind in _proposed_paragraphs(doc, ctx):
+        if kind == part:
+            yield para, start, para.text[start:end]
+
+
 # ---------------------------------------------------------------- preamble (ED-04, ED-06)
 
 @register("structure.preamble-punctuation", placeholders=("mark",))
 def preamble_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """ED-04: a preambular paragraph ends with a comma, not ";" or "."."""
-    if not _reliable(ctx, params):
+    """ED-04: a preambular paragraph ends with a comma, not ";" or "." (an amendment's proposed one too)."""
+    if doc.kind == "amendment":
+        paragraphs = [(p, start, text) for p, start, text in _proposed_of(doc, ctx, "preamble")]
+    elif _reliable(ctx, params):
+        paragraphs = [(p, 0, p.text) for p in ctx.nodes if vocabulary.starts_with_opener(p.body)]
+        # (not a fragment the parser filed as preamble: header sub-items, a split line)
+    else:
         return
-    for p in ctx.nodes:
-        if not vocabulary.starts_with_opener(p.body):
-            continue  # a fragment the parser filed as preamble (header sub-items, a split line)
-        mark, pos = final_mark(p.text)
+    for p, start, text in paragraphs:
+        mark, pos = final_mark(text)
         if mark not in (";", "."):
             continue
         if mark == "." and re.search(r"\b(?:etc|No|para|paras|Add|Corr|Rev|al|vol|art|arts|Inc|Ltd)\.$",
-                                     p.text[:pos + 1]):
+                                     text[:pos + 1]):
             continue
+        pos += start
         yield CheckHit(p, pos, pos + 1, {"mark": mark},
                        fix=_replace_fix(p, pos, mark, ",", "End the paragraph with a comma"))
 
@@ -234,6 +313,10 @@ def preamble_opening(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     that ends with a comma is a preambular paragraph and is judged as one.
     """
     if doc.kind == "amendment":
+        for p, start, text in _proposed_of(doc, ctx, "preamble"):
+            word = _preamble_opening_problem(text)
+            if word:
+                yield CheckHit(p, start, start + len(word), {"opening": word})
         return
     nodes = list(ctx.nodes)
     intro = doc.operative_intro
@@ -248,9 +331,20 @@ def preamble_opening(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         if m:
             yield CheckHit(p, p.body_start, p.body_start + m.end(), {"opening": m.group(0)})
             continue
-        if _operative_like(body) and _reliable(ctx, params):
-            word = re.match(r"\S+(?:\s+(?:upon|on|for|note|of))?", body).group(0)
-            yield CheckHit(p, p.body_start, p.body_start + len(word), {"opening": word})
+        if _reliable(ctx, params):
+            word = _preamble_opening_problem(body)
+            if word:
+                yield CheckHit(p, p.body_start, p.body_start + len(word), {"opening": word})
+
+
+def _preamble_opening_problem(body: str) -> Optional[str]:
+    """The opening words that make a preambular paragraph operative ("Recalls", "The Council notes"), or None."""
+    m = _ORGAN_SUBJECT.match(body)
+    if m:
+        return m.group(0)
+    if _operative_like(body):
+        return re.match(r"\S+(?:\s+(?:upon|on|for|note|of))?", body).group(0)
+    return None
 
 
 _CLAUSE_VERBS = ("invites|requests|urges|calls\\s+upon|calls\\s+on|encourages|decides|recommends|"
@@ -318,6 +412,7 @@ def operative_opening(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     with several such openings is in that style and is not judged.
     """
     if doc.kind == "amendment":
+        yield from _proposed_operative_openings(doc, ctx)
         return
     participles, bases = [], []
     for p in ctx.nodes:
@@ -349,6 +444,28 @@ def operative_opening(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     if len(bases) <= limit:
         for p, m in bases:
             yield CheckHit(p, p.body_start + m.start(1), p.body_start + m.end(1),
+                           {"opening": m.group(1), "expected": f"'{m.group(1)}s'"})
+
+
+def _proposed_operative_openings(doc: Document, ctx) -> Iterator[CheckHit]:
+    """ED-07 for the operative paragraphs an amendment proposes ("Replace operative paragraph 12
+    with: “12. Requesting ...”"), reported at the instruction."""
+    for p, start, text in _proposed_of(doc, ctx, "operative"):
+        if vocabulary.starts_with_operative(text, loose=True):
+            continue
+        m = _ORGAN_SUBJECT.match(text)
+        if m:
+            yield CheckHit(p, start, start + m.end(), {"opening": m.group(0), "expected": "the verb alone"})
+            continue
+        m = _PARTICIPLE.match(text)
+        verb = _third_person(m.group(1)[:-3].capitalize()) if m else None
+        if verb is not None:
+            yield CheckHit(p, start + m.start(1), start + m.end(1),
+                           {"opening": m.group(1), "expected": f"a present-tense verb, e.g. '{verb}'"})
+            continue
+        m = _BASE_FORM.match(text)
+        if m and (m.group(1).capitalize() + "s") in vocabulary.OPERATIVE_VERBS:
+            yield CheckHit(p, start + m.start(1), start + m.end(1),
                            {"opening": m.group(1), "expected": f"'{m.group(1)}s'"})
 
 
@@ -387,12 +504,14 @@ def operative_numbering(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             show = str
         if len(numbers) < 2:
             continue  # one paragraph (ED-09)
-        expected, breaks = 1, []
-        for p, number in numbers:
-            if number != expected:
-                breaks.append((p, number, expected))
-            # Count on from the number found: one skipped number is one finding, not one per paragraph after it.
-            expected = number + 1
+        # A number is out of place when it is neither the previous number + 1 nor its position:
+        # after a skip (1, 2, 4, 5) the numbers count on from the one found, and after a repeat
+        # (1, 2, 3, 3, 5) the next one is back at its place. One slip, one finding.
+        previous, breaks = 0, []
+        for position, (p, number) in enumerate(numbers, start=1):
+            if number != previous + 1 and number != position:
+                breaks.append((p, number, previous + 1))
+            previous = number
         if len(breaks) > int(params.get("max-breaks", 2)):
             continue  # numbered tables or sections the parser did not see (budget texts): a parse doubt
         for p, number, wanted in breaks:
@@ -461,6 +580,15 @@ def single_operative(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 @register("structure.operative-punctuation", placeholders=("mark", "expected", "which"))
 def operative_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-10: operative paragraphs end with ";", the last (of each part) with "."."""
+    if doc.kind == "amendment":
+        # A proposed paragraph's place may be the last: ";" and "." are both right, "," never.
+        for p, start, text in _proposed_of(doc, ctx, "operative"):
+            mark, pos = final_mark(text)
+            if mark == ",":
+                yield CheckHit(p, start + pos, start + pos + 1,
+                               {"mark": mark, "expected": ";", "which": "proposed operative paragraph"},
+                               fix=_replace_fix(p, start + pos, mark, ";", "End the paragraph with ';'"))
+        return
     if not _reliable(ctx, params):
         return
     for part, paras in _by_part(list(ctx.nodes)).items():
@@ -1029,3 +1157,49 @@ def ise_spelling(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             replacement = word[:start - word_start] + "iz" + word[start - word_start + 2:]
             fix = _replace_fix(node, start, "is", "iz", f"Write '{replacement}'")
             yield CheckHit(node, word_start, word_end, {"word": word, "replacement": replacement}, fix=fix)
+
+
+# ---------------------------------------------------------------- American spelling (ED-21)
+
+_SPELLINGS_SCHEMA = {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}, "minProperties": 1}
+
+
+@lru_cache(maxsize=8)
+def _spelling_scan(words: tuple[str, ...], anchors: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    """{literal: pattern}: every word contains one of the literals (an anchor of the rule's, or else
+    the word itself); the literal's pattern finds the words that contain it. A pattern that opens
+    with the literal ("programs?") is searched for as a string, fast; the word's start is checked
+    by the caller."""
+    by_literal: dict[str, list[str]] = {}
+    for w in words:
+        by_literal.setdefault(next((a for a in anchors if a in w), w), []).append(w)
+    return {lit: re.compile("(?:" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) + r")(?!\w)")
+            for lit, ws in by_literal.items()}   # longest first: "programs" before "program"
+
+
+@register("structure.american-spelling", placeholders=("word", "replacement"),
+          params_schema={"type": "object", "properties": {"spellings": _SPELLINGS_SCHEMA, "anchors": _LIST_OF_WORDS,
+                                                           "exceptions": _LIST_OF_WORDS},
+                         "required": ["spellings"], "additionalProperties": False})
+def american_spelling(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-21: an American spelling ("program", "center", "labor") of a word the United Nations spells
+    the Oxford way. Only the lower-case word: a capitalized one is a name ("Joint Data Center")."""
+    spellings: dict[str, str] = params["spellings"]
+    scans = _spelling_scan(tuple(spellings), tuple(params.get("anchors") or ()))
+    joined = _joined_text(ctx)
+    present = [(lit, pattern) for lit, pattern in scans.items() if lit in joined]
+    if not present:
+        return  # most documents: a few substring tests instead of a scan of every word
+    exceptions = [re.compile(p) for p in params.get("exceptions") or ()]
+    for node in ctx.nodes:
+        text = node.text
+        hits = sorted((m for lit, pattern in present if lit in text for m in pattern.finditer(text)
+                       if m.start() == 0 or not text[m.start() - 1].isalnum() and text[m.start() - 1] != "_"),
+                      key=lambda m: m.start())   # "people-centered" too
+        for m in hits:
+            if any(e.start() <= m.start() and m.end() <= e.end()
+                   for x in exceptions for e in x.finditer(text, max(0, m.start() - 40), m.end())):
+                continue
+            word, replacement = m.group(0), spellings[m.group(0)]
+            fix = _replace_fix(node, m.start(), word, replacement, f"Write '{replacement}'")
+            yield CheckHit(node, m.start(), m.end(), {"word": word, "replacement": replacement}, fix=fix)
