@@ -92,6 +92,18 @@ def test_defined_twice_differently(ruleset):
     assert found(ruleset, text) == [("TRM003", "OP1")]
 
 
+def test_short_form_given_to_two_bodies(ruleset):
+    text = ('Recognizing the Rule of Law Coordination and Resource Group (hereinafter "the Group"),\n\n'
+            'Welcoming the Group of Friends of the Rule of Law (hereinafter "the Group"),\n\n'
+            "1. Invites the Group to report;\n")
+    assert found(ruleset, text) == [("TRM003", "PP2")]
+    # The same body twice is not a second meaning.
+    text = ('Recognizing the Coordination and Resource Group (hereinafter "the Group"),\n\n'
+            'Welcoming the Coordination and Resource Group (hereinafter "the Group"),\n\n'
+            "1. Invites the Group to report;\n")
+    assert found(ruleset, text) == []
+
+
 def test_defined_twice_when_one_name_is_an_earlier_one(ruleset):
     # "United Nations Population Fund (UNFPA)": the initials are those of the earlier name.
     text = ("Recalling the work of the United Nations Population Fund (UNFPA),\n\n"

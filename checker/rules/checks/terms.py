@@ -25,7 +25,7 @@ from typing import Iterable, Iterator, Optional
 
 from checker.findings import Edit, Fix
 from checker.grammar.citations import lowered
-from checker.grammar.terms import ALWAYS_SPELLED_OUT, find_acronym_uses
+from checker.grammar.terms import ALWAYS_SPELLED_OUT, find_acronym_definitions, find_acronym_uses
 from checker.model import Annex, Document, Footnote, Node, Title
 from checker.resolve.acronyms import (QUOTED as _QUOTED, AcronymIndex, AcronymTexts, Occurrence, body_nodes,
                                       index_acronyms, index_annex, shouting as _shouting)
@@ -175,6 +175,32 @@ def acronym_redefined(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 yield _hit(occ, first=first.strip(), second=expansion.strip(),
                            address_of_definition=first_occ.node.address)
                 break
+    yield from _short_form_redefined(doc)
+
+
+# A quoted short form in parentheses: '(hereinafter "the Group")', '("Johannesburg Plan of Implementation")'.
+_SHORT_FORM_OPEN = re.compile(r"\((?:hereinafter|[\u201c\"\u2018'])")
+
+
+def _short_form_redefined(doc: Document) -> Iterator[CheckHit]:
+    """TRM003 for short forms: '(hereinafter "the Group")' given to two different names."""
+    first: dict[str, tuple[Node, str]] = {}
+    reported: set[str] = set()
+    for node in body_nodes(doc, annexes=False):
+        if _SHORT_FORM_OPEN.search(node.text) is None:  # nearly every paragraph
+            continue
+        for d in find_acronym_definitions(node.text):
+            if d.kind != "short-form" or not d.plausible:
+                continue
+            if d.acronym not in first:
+                first[d.acronym] = (node, d.expansion)
+                continue
+            first_node, name = first[d.acronym]
+            a, b = _norm(name), _norm(d.expansion)
+            if a and b and not (a.endswith(b) or b.endswith(a)) and d.acronym not in reported:
+                reported.add(d.acronym)
+                yield CheckHit(node, d.start, d.end, {"acronym": d.acronym, "first": name.strip(), "second": d.expansion.strip(),
+                                                      "address_of_definition": first_node.address})
 
 
 # The name goes on after "(ACR)": the parenthesis is part of an official title ("the SIDS
