@@ -93,3 +93,13 @@ def test_never_raises_and_spans_in_bounds(text):
 def test_never_raises_on_arbitrary_unicode(text):
     find_acronym_definitions(text)
     find_acronym_uses(text)
+
+
+def test_short_form_name_starts_after_the_article():
+    # The paragraph's verb is not part of the name: the name opens after "the".
+    text = 'Recognizing the Rule of Law Coordination and Resource Group (hereinafter "the Group"), chaired'
+    (d,) = [d for d in find_acronym_definitions(text) if d.kind == "short-form"]
+    assert d.expansion == "Rule of Law Coordination and Resource Group"
+    text = 'Welcoming the activities of the Group of Friends of the Rule of Law (hereinafter "the Group")'
+    (d,) = [d for d in find_acronym_definitions(text) if d.kind == "short-form"]
+    assert d.expansion == "Group of Friends of the Rule of Law"

@@ -196,6 +196,10 @@ def find_acronym_definitions(text: str, include_short_forms: bool = True) -> lis
                 run = len(words)
                 for k in range(len(words) - 1, -1, -1):
                     w = words[k][2]
+                    # "the" after a word that is not "of", "for"... opens the name: "Recognizing the
+                    # Resource Group", "4. Welcomes the Group of Friends of the Rule of Law".
+                    if w == "the" and k > 0 and words[k - 1][2].lower() not in FUNCTION_WORDS:
+                        break
                     if w[:1].isupper() or w[:1].isdigit() or (w.lower() in FUNCTION_WORDS and k < len(words) - 1):
                         run = k
                     else:
