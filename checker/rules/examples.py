@@ -17,8 +17,9 @@ from checker.rules.config import Config
 from checker.rules.kinds.base import CompiledRule
 
 DEFAULT_CONTEXT = "The General Assembly,\n\n"
-_AUTHORING = re.compile(r"^\s*The\s+[A-Z][\w\s-]*?(?:Assembly|Council|Commission|Conference|Board|Committee),\s*$",
-                        re.MULTILINE)
+# (with or without Markdown emphasis: "*The Human Rights Council*,")
+_AUTHORING = re.compile(r"^\s*[*_]{0,2}The\s+[A-Z][\w\s-]*?(?:Assembly|Council|Commission|Conference|Board|Committee)"
+                        r"[*_]{0,2},[*_]{0,2}\s*$", re.MULTILINE)
 
 
 @dataclass

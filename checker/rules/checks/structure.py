@@ -848,9 +848,15 @@ _PARTICLES = frozenset("by of with to in on upon that for at from into about als
 
 @register("structure.opening-italics", placeholders=("opening", "problem"))
 def opening_italics(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """ED-14: when formatting is known, exactly the opening words are italic."""
+    """ED-14: when formatting is known, exactly the opening words are italic, and the enacting
+    formula ("The Human Rights Council,") is roman."""
     if not doc.formatting_known:
         return
+    authoring = doc.authoring
+    if authoring is not None and any(authoring.text[a:b].strip() for a, b in authoring.italics):
+        a, b = min(authoring.italics)[0], max(b for _, b in authoring.italics)
+        yield CheckHit(authoring, a, b, {"opening": authoring.text[a:b].strip(" ,"),
+                                         "problem": "is in italics: the enacting formula is roman"})
     for p in ctx.nodes:
         if not isinstance(p, (PreambularParagraph, OperativeParagraph)):
             continue
