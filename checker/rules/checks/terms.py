@@ -175,15 +175,17 @@ def acronym_redefined(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 yield _hit(occ, first=first.strip(), second=expansion.strip(),
                            address_of_definition=first_occ.node.address)
                 break
-    yield from _short_form_redefined(doc)
+    yield from _short_form_redefined(ctx, doc)
 
 
 # A quoted short form in parentheses: '(hereinafter "the Group")', '("Johannesburg Plan of Implementation")'.
 _SHORT_FORM_OPEN = re.compile(r"\((?:hereinafter|[\u201c\"\u2018'])")
 
 
-def _short_form_redefined(doc: Document) -> Iterator[CheckHit]:
+def _short_form_redefined(ctx, doc: Document) -> Iterator[CheckHit]:
     """TRM003 for short forms: '(hereinafter "the Group")' given to two different names."""
+    if _SHORT_FORM_OPEN.search(_body_text(ctx, doc)[1].whole) is None:  # nearly every document
+        return
     first: dict[str, tuple[Node, str]] = {}
     reported: set[str] = set()
     for node in body_nodes(doc, annexes=False):
