@@ -369,9 +369,17 @@ def body_not_named(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     Only the year form: a session number ("resolution 60/251") is cited bare in adopted texts of
     both the General Assembly and the Human Rights Council, and a legacy "n (ROMAN)" in General
     Assembly and Security Council texts, where the reader knows whose it is. Not reported when a
-    body is named anywhere in the clause, before or after the number."""
+    body is named anywhere in the clause, before or after the number, or when the text cited the
+    same number with its body before ("Recalling its resolution 1996/31 ..." then "paragraph 61 of
+    the annex to resolution 1996/31")."""
+    named: set[str] = set()
     for node, c, body in _citations(doc, ctx):
-        if c.form != "year" or c.body_text is not None or c.body_inherited:
+        if c.form != "year":
+            continue
+        if c.body_text is not None or c.body_inherited:
+            named.add(c.number)
+            continue
+        if c.number in named:
             continue
         text = node.text
         lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, max(0, c.full_start - 200), c.full_start)),
