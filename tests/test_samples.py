@@ -147,6 +147,20 @@ EXPECTED = [
     ("holdout10/hrc57-technical-cooperation-rev1.md", "draft-resolution", HRC, 6, 9, None),
     ("holdout10/sc-car-mandate-chapter7-wrapped.txt", "draft-resolution", "Security Council", 7, 7, None),
     ("holdout10/sc-haiti-office-mandate.txt", "draft-resolution", "Security Council", 4, 8, None),
+    # eleventh held-out set (counted by hand): page furniture between paragraphs; "Recalls ...,"
+    # is preambular; "a)" items stay text of their paragraph; the ECOSOC decision is one sentence
+    # with no comma ("The Economic and Social Council decides that ...").
+    ("holdout11/ecosoc-2025-crime-prevention.txt", "resolution", ECOSOC, 5, 6, None),
+    ("holdout11/ecosoc-draft-decision-csw.txt", "draft-decision", ECOSOC, 0, 1, None),
+    ("holdout11/ga-c3-amendment-L58.txt", "amendment", GA, 0, 3, None),
+    ("holdout11/ga-c3-rev1-national-institutions.txt", "draft-resolution", GA, 8, 8, None),
+    ("holdout11/ga-plenary-draft-early-warning.txt", "draft-resolution", GA, 8, 11, None),
+    ("holdout11/ga80-adopted-statistics-annex.md", "resolution", GA, 5, 5, None),
+    ("holdout11/hrc58-adopted-libya.txt", "resolution", HRC, 9, 8, None),
+    ("holdout11/hrc60-item10-car.txt", "draft-resolution", HRC, 6, 10, None),
+    ("holdout11/hrc61-item10-south-sudan.md", "draft-resolution", HRC, 7, 8, None),
+    ("holdout11/sc-car-sanctions.txt", "resolution", "Security Council", 5, 9, None),
+    ("holdout11/sc-unmiss-mandate.txt", "resolution", "Security Council", 6, 6, None),
 ]
 
 
