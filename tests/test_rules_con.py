@@ -49,6 +49,31 @@ def test_clauses_split_at_new_operative_verb():
     assert "at their request" not in text[parts[0].start:parts[0].end]
 
 
+def test_addressee_of_a_decision_to_request_is_the_one_asked_in_turn():
+    assert addressee("decides to request the Secretary-General to make available").strip() == \
+        "decides to request the Secretary-General"
+    # States asked to request assistance are not asked to give it: the Office is not the addressee.
+    assert addressee("Encourages States to request technical assistance from the Office").strip() == "Encourages States"
+
+
+def test_passive_call_is_asked_of_its_agent():
+    from checker.rules.checks.consent import _passive_agent
+    body = ("Recommends that the capacity of the Ministry of Justice be strengthened through the provision "
+            "of expertise by United Nations entities and bilateral partners;")
+    assert body[_passive_agent(body):].startswith("by United Nations entities")
+    assert _passive_agent("Requests the Office to provide technical assistance by the end of 2026;") is None
+
+
+def test_chapter_vii_mandate_tasks_are_not_judged_but_requests_are(ruleset):
+    text = ("Acting under Chapter VII of the Charter of the United Nations,\n\n"
+            "1. Decides that the mandate of MINUSCA shall include the following tasks:\n\n"
+            "(a) To provide technical assistance to the Central African authorities;\n\n"
+            "2. Requests the Secretary-General to deploy a team of experts to assist the national authorities;\n")
+    assert found(ruleset, text, SC) == [("CON001", "OP2")]
+    # Without Chapter VII the Council's mandate tasks are judged like any other.
+    assert ("CON002", "OP1(a)") in found(ruleset, text.split("\n\n", 1)[1], SC)
+
+
 def test_addressee_stops_at_infinitive_and_drops_partners():
     assert addressee("Requests the Office to provide assistance").strip() == "Requests the Office"
     who = addressee("Urges Member States, in collaboration with the United Nations system, to continue")

@@ -40,6 +40,12 @@ the following support to national police academies: (a) Advisory services"), and
 own verb in the infinitive ("Decides: ... (b) To request the Office to provide ...") is also judged
 as its own call. An acronym the document defines for a recipient ("the Haitian National Police
 (HNP)") is one where it is used (``DefinedRecipients``, read from the resolve stage).
+
+A trigger that is only the subject of a report ("to report on the technical assistance provided",
+``reported-on``) gives nothing. A Security Council acting under Chapter VII (``binding-bodies``,
+``binding-acts``) that decides what a mission's mandate includes ("Decides that the mandate of MINUSCA
+shall include the following tasks: ...", ``mandate-decisions``) binds; it does not ask for assistance,
+and its tasks are not judged (``_binding_mandate``). Its requests ("Requests MINUSCA to provide ...") are.
 """
 
 from __future__ import annotations
@@ -51,7 +57,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from checker.model import Document, Node, Paragraph, SubParagraph
+from checker.model import Document, Node, Paragraph, PreambularParagraph, SubParagraph
 from checker.rules.checks import CheckHit, register
 from checker.vocabulary import OPERATIVE_VERBS, PREAMBULAR_FIRST_WORDS
 
@@ -63,7 +69,8 @@ _SCHEMA = {
         "exempt-openings": _LIST, "weak-openings": _LIST, "call-cues": _LIST, "call-openings": _LIST,
         "self-request": _LIST, "recipients": _LIST, "parties": _LIST, "own-activity": _LIST,
         "state-addressees": _LIST, "own-recipients": _LIST, "skip-bodies": _LIST, "request-references": _LIST,
-        "state-requests": _LIST, "non-state-recipients": _LIST,
+        "state-requests": _LIST, "non-state-recipients": _LIST, "reported-on": _LIST,
+        "binding-bodies": _LIST, "binding-acts": _LIST, "mandate-decisions": _LIST,
         "suggestion": {"type": "string"},
     },
     "additionalProperties": False,
@@ -451,8 +458,9 @@ def _matches(phrases: Phrases, text: str) -> list[re.Match]:
 def _first_trigger(pattern: Optional[Phrases], text: str, start: int, end: int,
                    params: dict) -> Optional[re.Match]:
     """The first trigger in the range that is not part of a capitalized proper name
-    ("Capacity-Building Portal", "Voluntary Fund for Technical Cooperation") nor of a
-    phrase of ``own-activity`` naming the provider's own fund, programme or work."""
+    ("Capacity-Building Portal", "Voluntary Fund for Technical Cooperation"), nor of a
+    phrase of ``own-activity`` naming the provider's own fund, programme or work, nor of one
+    of ``reported-on`` that makes it the subject of a report ("a report on technical assistance")."""
     if pattern is None:
         return None
     covered = None  # the provider's own activities, looked for only once a trigger is seen
@@ -461,12 +469,27 @@ def _first_trigger(pattern: Optional[Phrases], text: str, start: int, end: int,
             continue
         if m.group(0)[:1].isupper() and m.start() > start and not text[m.start() - 2:m.start()].strip() in ("", ",", ":"):
             continue
-        if covered is None:
-            covered = _spans(*_list_key(params, "own-activity"), text, start, end)  # only now: most texts never get here
-        if any(s <= m.start() and m.end() <= e for s, e in covered):
+        if covered is None:  # only now: most texts never get here
+            covered = _spans(*_list_key(params, "own-activity"), text, start, end)
+        if any(s <= m.start() and m.end() <= e for s, e in covered) or _reported_on(text, start, m.start(), params):
             continue
         return m
     return None
+
+
+@lru_cache(maxsize=32)
+def _lead_in(patterns: tuple[str, ...]) -> Optional[re.Pattern]:
+    """One of ``patterns`` ending where the search range ends."""
+    return re.compile(WORD_START + "(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\Z", re.I) if patterns else None
+
+
+def _reported_on(text: str, start: int, at: int, params: dict) -> bool:
+    """Is the trigger at ``at`` only the subject of a report: does a ``reported-on`` lead-in end there?"""
+    lead = _lead_in(tuple(params.get("reported-on") or ()))
+    return lead is not None and lead.search(text, max(start, at - _LEAD_IN_SPAN), at) is not None
+
+
+_LEAD_IN_SPAN = 100  # characters before a trigger where its lead-in may start
 
 
 # The first infinitive ("to provide"): who is asked stands before it.
@@ -480,8 +503,16 @@ def addressee(clause_text: str) -> str:
     Nations system, to ...") are blanked out (same length), so the partners are
     not taken for the addressee."""
     m = _INFINITIVE.search(clause_text)
+    if m is not None and _ASKS_IN_TURN.fullmatch(clause_text, 0, m.end()):
+        # "Decides to request the Secretary-General to make available ...": the one asked in turn.
+        m = _INFINITIVE.search(clause_text, m.end())
     head = clause_text[:m.start()] if m else clause_text
     return _ASIDE.sub(lambda a: " " * len(a.group(0)), head)
+
+
+# An opening verb whose object is a call on someone else: "decides to request", "Decides also to invite".
+_ASKS_IN_TURN = re.compile(r"\s*(?:(?:also|further)\s+)?decides?(?:\s+(?:also|further))?\s+to\s+"
+                           r"(?:request|invite|urge|encourage|call|appeal)", re.I)
 
 
 _ASIDE = re.compile(r",\s*(?:in\s+(?:close\s+)?(?:collaboration|cooperation|partnership|coordination|consultation)"
@@ -528,17 +559,22 @@ def needs_consent(text: str, clause: Clause, params: dict, *, preamble: bool = F
     if not _is_call(clause.opening if opening is None else opening, body, params, preamble):
         return None
     who = addressee(body) if asked is None else asked
+    helped, after_who = body, (len(who) if asked is None else 0)
+    agent = _passive_agent(body) if asked is None else None
+    if agent is not None:
+        # "Recommends that the capacity of the Ministry ... be strengthened ... by United Nations
+        # entities": the agent is who is asked; those helped are named before it.
+        who, helped, after_who = body[agent:], body[:agent], 0
     providers = _pat(params, "providers")
     if providers is not None and not providers.search(who):
         return None
     recipients = _pat(params, "recipients")
     if recipients is not None:
-        after_who = len(who) if asked is None else 0
-        found = _state_recipients(recipients, body, after_who, params)
+        found = _state_recipients(recipients, helped, after_who, params)
         for words in named:
             found += _state_recipients(recipients, words, 0, params)
         if not found and defined is not None:
-            found = defined.found_in(body, after_who)
+            found = defined.found_in(helped, after_who)
         if not found:
             return None
         # "Encourages Member States and the United Nations to build the capacities of national
@@ -557,6 +593,23 @@ def needs_consent(text: str, clause: Clause, params: dict, *, preamble: bool = F
     if wrong_party(body, params):
         return None  # consent asked of the wrong party: reported by the wrong-party check
     return trigger
+
+
+# A call in the passive: "that <what> be <done> ... by <agent>"; the agent is the last "by" after it.
+_PASSIVE = re.compile(r"\bthat\s[^;]*?\b(?:be|is\s+to\s+be|are\s+to\s+be)\s+(?:further\s+|urgently\s+)?"
+                      r"(?:strengthened|built|enhanced|developed|provided|extended|delivered|made\s+available)\b")
+_AGENT = re.compile(r"\bby\s+(?!means\b|way\b|(?:the\s+)?end\b|\d)")
+
+
+def _passive_agent(body: str) -> Optional[int]:
+    """Where the agent of a passive call starts in ``body`` ("by United Nations entities"), or None."""
+    m = _PASSIVE.search(body)
+    if m is None:
+        return None
+    agent = None
+    for agent in _AGENT.finditer(body, m.end()):
+        pass  # the last "by": "through the provision of expertise by United Nations entities"
+    return agent.start() if agent is not None else None
 
 
 def _state_recipients(recipients: re.Pattern, text: str, start: int, params: dict) -> list[str]:
@@ -678,6 +731,23 @@ def _skipped(doc: Document, params: dict) -> bool:
     return any(b.lower() == body.lower() for b in params.get("skip-bodies") or ())
 
 
+def _binding_mandate(doc: Document, text: str, params: dict) -> bool:
+    """Does ``text`` (a chapeau or clause) decide a mission's mandate in a binding act ("Decides that
+    the mandate of MINUSCA shall include the following tasks:", the Security Council acting under
+    Chapter VII in the preamble or in the paragraph)? The Council then does not ask for assistance:
+    it decides, and its decisions under Chapter VII do not depend on the State's consent (Charter,
+    Articles 25 and 48; Article 2 (7) leaves enforcement measures aside)."""
+    decisions = _pat(params, "mandate-decisions")
+    if decisions is None or not decisions.search(text):
+        return False
+    body = (doc.body or "").lower()
+    if not any(b.lower() == body for b in params.get("binding-bodies") or ()):
+        return False
+    acts = _pat(params, "binding-acts")
+    return acts is not None and (acts.search(text) is not None or any(
+        acts.search(p.text) for p in doc.paragraphs() if isinstance(p, PreambularParagraph)))
+
+
 def _hit(node: Node, m: re.Match, params: dict) -> CheckHit:
     return CheckHit(node, m.start(), m.end(), {"trigger": m.group(0), "suggestion": params.get("suggestion", "")})
 
@@ -708,7 +778,7 @@ def operative(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             continue
         # An amendment's instruction is judged without the new text it quotes (below).
         end = min(para.chapeau_end, _new_text(para)[0]) if amendment else para.chapeau_end
-        m = _operative_hit(para.text, para.body_start, end, para.opening, params, defined)
+        m = _operative_hit(para.text, para.body_start, end, para.opening, params, defined, doc)
         if m:
             yield _hit(para, m, params)
     if amendment:
@@ -720,11 +790,12 @@ def operative(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 
 
 def _operative_hit(text: str, start: int, end: int, opening: str, params: dict,
-                   defined: Optional[DefinedRecipients] = None) -> Optional[re.Match]:
-    """The first clause of ``text[start:end]`` (an operative chapeau) that needs consent."""
+                   defined: Optional[DefinedRecipients] = None, doc: Optional[Document] = None) -> Optional[re.Match]:
+    """The first clause of ``text[start:end]`` (an operative chapeau) that needs consent, less one that
+    decides a mission's mandate under Chapter VII (``_binding_mandate``)."""
     for clause in clauses(text, start, end, opening):
         m = needs_consent_memo(text, clause, params, defined=defined)
-        if m:
+        if m and not (doc is not None and _binding_mandate(doc, text[clause.start:clause.end], params)):
             return m
     return None
 
@@ -744,6 +815,8 @@ def subparagraph(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         heads = _chapeau_clauses(para)
         lead = heads[-1] if heads else Clause(para.body_start, para.chapeau_end, para.opening)
         lead_text = para.text[lead.start:lead.end]
+        if _binding_mandate(doc, lead_text, params):
+            continue
         opening, asked = lead.opening, addressee(lead_text)
         # The item completes the chapeau's sentence, whose words after the addressee may name the
         # recipients ("to provide the following support to national police academies: (a) Advisory services").
