@@ -65,8 +65,33 @@ def test_date_spread_over_a_list_is_not_checked(ruleset) -> None:
     text = GA + ("Calling for the implementation of Security Council resolutions 446 (1979), "
                  "452 (1979) of 20 July 1979, 465 (1980), 1515 (2003) of 19 November 2003 and 2334 (2016),")
     assert findings(ruleset, text, "CIT009") == []
-    text = GA + "Recalling its resolutions 71/243 and 75/233 of 21 December 2020,"
+    # A number already dated earlier in the text is not redated by a group (A/C.2/80/L.14).
+    text = GA + ("Recalling its resolution 71/243 of 21 December 2016,\n\n"
+                 "1. Calls upon the system, in line with its resolutions 71/243 and 75/233 of 21 December 2020, to act;")
     assert findings(ruleset, text, "CIT009") == []
+
+
+@pytest.mark.parametrize("head, citation, number", [
+    ("The Human Rights Council,\n\n", "its resolutions 33/10 and 36/28 of 29 September 2017", "33/10"),
+    (GA, "its resolutions 71/243 and 75/233 of 21 December 2020", "71/243"),
+    (GA, "its resolutions 60/1, 71/243 and 75/233 of 21 December 2020", "71/243"),
+    ("The Security Council,\n\n", "its resolutions 1265 (1999) and 1296 (2000) of 19 April 2000", "1265 (1999)"),
+])
+def test_date_of_a_plain_group_is_each_numbers(ruleset, head, citation, number) -> None:
+    found = findings(ruleset, head + f"Recalling {citation},", "CIT009")
+    assert number in [f.message.split("resolution ")[1].split(":")[0] for f in found]
+
+
+def test_list_goes_on_after_the_subject_of_a_dated_number(ruleset) -> None:
+    text = "The Security Council,\n\n" + (
+        "Recalling its resolutions 1325 (2000) of 31 October 2000 on women and peace and security "
+        "and 1314 (2000) of 11 August 2001 on children and armed conflict,")
+    (f,) = findings(ruleset, text, "CIT009")
+    assert "1314 (2000)" in f.message
+    text = "The Security Council,\n\n" + (
+        "Recalling its resolutions 1265 (1999) of 17 September 1999 on civilians and 1296 (2000) and "
+        "1325 (2000) of 31 October 2000 on women,")
+    assert findings(ruleset, text, "CIT009") == []   # the later date is not spread back over 1265
 
 
 def test_other_assemblies_are_not_the_general_assembly(ruleset) -> None:

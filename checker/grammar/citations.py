@@ -156,6 +156,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "para_back": re.compile(
             r"(?<![\w-])(?i:(?:sub)?paragraphs?|sections?|parts?|annex(?:es)?|chapters?)\s+"
             r"[\w().,\u2013 -]{0,40}?\s+(?:of|to|in)\s+(?:the\s+)?$"),
+        # "its resolutions 1325 (2000) of 31 October 2000 on women and peace and security and
+        # 1314 (2000) of 11 August 2000 on ...": the list goes on after the subject of a dated item.
+        "continuation": re.compile(r"[ \n\t\r]*on[ \n\t\r]+[^;:.()\d]{1,150}?,?[ \n\t\r]+(?:and|as well as)[ \n\t\r]+(?=(?:E?S-)?\d)"),
         "join": re.compile(r"\s*(?:,\s*)?(?:and\s+|as well as\s+)?(?:in\s+)?"),
         # The tokens of ``citation``, each followed by the whitespace pyparsing skips before
         # the next token (" \n\t\r"); a token never starts with a blank, so taking the
@@ -234,6 +237,28 @@ def _phrase_at(text: str, kstart: int, sc: bool = False) -> Optional[tuple[str, 
     return km.group(1), matches
 
 
+def _continue_list(text: str, kstart: int, matches: list[re.Match[str]], sc: bool) -> set[int]:
+    """Extend ``matches`` with the dated numbers that go on the list after a subject
+    ("1325 (2000) of 31 October 2000 on women and peace and security and 1314 (2000) of
+    11 August 2000"); the indexes where each such continuation starts."""
+    if not matches[-1]["date"]:
+        return set()
+    rx = _rx()
+    chunk = text[kstart:kstart + _MAX_PHRASE]
+    if "\t" in chunk:
+        chunk = chunk.expandtabs()   # the offsets of ``_phrase_at``
+    item = rx["sc_item" if sc else "item"].match
+    starts: set[int] = set()
+    while matches[-1]["date"]:
+        cm = rx["continuation"].match(chunk, matches[-1].end())
+        im = cm and item(chunk, cm.end())
+        if im is None or not im["date"] or ("bn_serial" in im.re.groupindex and im["bn_serial"]):
+            break
+        starts.add(len(matches))
+        matches.append(im)
+    return starts
+
+
 # Where a candidate can start, found with ``str.find`` in the lower-cased text: (word, offset
 # of the candidate's first letter before the word). In an ASCII text only ASCII letters
 # match the kind word, so the whole word is there; otherwise only "olut" ("res-olut-ion")
@@ -309,6 +334,7 @@ def _find_citations(text: str) -> list[Citation]:
             continue
         kind_text, matches = parsed
         kind = kind_text.lower().rstrip("s")
+        restart = _continue_list(text, kstart, matches, sc) if kind_text[-1] in "sS" else set()
 
         window_lo = max(0, kstart - _LOOKBACK)
         window = text[window_lo:kstart]
@@ -333,7 +359,9 @@ def _find_citations(text: str) -> list[Citation]:
             matches.pop()   # "resolutions 530 (1983) and 562 (1985), 86": a footnote marker, not a number
         raw: list[list] = []        # [number span, fields, date, shared]
         pending: list[int] = []
-        for im in matches:
+        for i, im in enumerate(matches):
+            if i in restart:
+                pending = []    # a new group: the earlier numbers' date was written before
             date: Optional[DateMatch] = None
             shared = False
             ds, de = im.span("date")

@@ -32,19 +32,27 @@ def link_citations(doc: Document, nodes: Iterable[Node]) -> list[CitedResolution
     so that no check guesses.
 
     The citation's ``date`` is kept only when it is the number's own: written
-    right after it ("60/251 of 15 March 2006") or explicitly shared ("both of",
-    "all of"). In "resolutions 446 (1979), 452 (1979) of 20 July 1979, 465
-    (1980)" the date belongs to 452 alone, and in "its resolutions 71/243 and
-    75/233 of 21 December 2020" drafters date only the last (the first was
-    dated at its first mention), so a date the grammar spread over a list is
-    dropped rather than checked.
+    right after it ("60/251 of 15 March 2006"), explicitly shared ("both of",
+    "all of"), or shared by a plain group ("resolutions 33/10 and 36/28 of 29
+    September 2016", "A, B and C of DATE": both were adopted on that date,
+    un-drafting.md CIT-10). A date the grammar spread over a list otherwise is
+    dropped rather than checked: in "resolutions 446 (1979), 452 (1979) of 20
+    July 1979, 465 (1980)" it belongs to 452 alone. In a group, a number the
+    text has already cited with its own date keeps none: drafters write "its
+    resolutions 71/243 and 75/233 of 21 December 2020" with 71/243 dated (21
+    December 2016) at its first mention (A/C.2/80/L.14, L.55).
     """
     out = []
     enacting = doc.body
+    dated: set[tuple[str, str]] = set()     # (kind, number) already cited with its own date
     for node in nodes:
-        for c in find_citations(node.text):
+        cites = find_citations(node.text)
+        for i, c in enumerate(cites):
             if c.date is not None and not _own_date(node.text, c):
-                c = replace(c, date=None, date_shared=False)
+                if (c.kind, c.number) in dated or not _plain_group(node.text, cites, i):
+                    c = replace(c, date=None, date_shared=False)
+            elif c.date is not None and not c.date_shared:
+                dated.add((c.kind, c.number))
             out.append((node, c, _body(c, enacting, node.text)))
     return out
 
@@ -59,6 +67,18 @@ def _own_date(text: str, c: Citation) -> bool:
     if _DIRECT.fullmatch(text, c.end, c.date.start):
         return True
     return _EXPLICIT_SHARE.search(text, max(0, c.date.start - 12), c.date.start) is not None
+
+
+_AND = re.compile(r"\s*,?\s*and\s+")
+
+
+def _plain_group(text: str, cites: list[Citation], i: int) -> bool:
+    """Whether the date spread to ``cites[i]`` closes a plain group: "A and B of DATE",
+    "A, B and C of DATE" (the dated number joined by "and"), not "A, B of DATE, C"."""
+    date = cites[i].date
+    k = next((j for j in range(i, len(cites)) if cites[j].date is not None
+              and cites[j].date.start == date.start and _DIRECT.fullmatch(text, cites[j].end, date.start)), None)
+    return k is not None and k > 0 and _AND.fullmatch(text, cites[k - 1].end, cites[k].start) is not None
 
 
 # Organ words: when one is named in the clause around "its resolution", "its" may be that
