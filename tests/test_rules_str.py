@@ -292,3 +292,15 @@ def test_ise_spelling_is_fixed_and_ise_words_are_left_alone(ruleset) -> None:
     out = fixed(ruleset, text, "STR023")
     assert "*Recognizing* the emphasis" in out and "to mobilize resources" in out and "the organization of" in out
     assert "advise on and supervise" in out and "analyse, revise and otherwise exercise its expertise" in out
+
+
+def test_subparagraph_gap_in_an_annex_is_reported_with_its_address() -> None:
+    from checker.parser import parse_text
+    from checker.rules.config import Config
+    from checker.rules.engine import lint, load_ruleset
+    text = ("The Security Council,\n\n1. Adopts the criteria set out in the annex to the present resolution.\n\n"
+            "Annex\n\nCriteria\n\n1. Individuals:\n(a) Planning attacks;\n(b) Obstructing aid;\n"
+            "(d) Trading in natural resources.")
+    rs = load_ruleset(use_cache=False).subset(["STR011"])
+    (f,) = [f for f in lint(parse_text(text), rs, Config()) if f.rule == "STR011"]
+    assert f.address.startswith("ANNEX") and "(d) where (c)" in f.message

@@ -759,10 +759,14 @@ def _flattened(subs: list[SubParagraph]) -> list[SubParagraph]:
 
 @register("structure.subparagraph-sequence", placeholders=("label", "expected"))
 def subparagraph_sequence(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """ED-11: sub-paragraph labels run (a), (b), (c) ... / (i), (ii) ... without gaps."""
+    """ED-11: sub-paragraph labels run (a), (b), (c) ... / (i), (ii) ... without gaps.
+
+    The annexes' paragraphs too: a list that skips a letter is a defect in an annexed text as
+    well (no annex of the corpus's adopted texts has one)."""
     if not _reliable(ctx, params):
         return
-    for p in _body_paragraphs(ctx):
+    annexed = [p for annex in doc.annexes for p in annex.paragraphs if p.subparagraphs]
+    for p in _body_paragraphs(ctx) + annexed:
         for subs in _siblings(p):
             labels = [s.label.strip("().").lower() for s in subs]
             series = _series(labels)
