@@ -685,3 +685,31 @@ def test_item_with_its_own_infinitive_verb_asks_its_own_addressee(ruleset):
     assert found(ruleset, text.replace("to States", "to States, at their request"), HRC) == []
     assert found(ruleset, text.replace("(b) To request the Office of the High Commissioner to provide",
                                        "(b) To invite States that wish to do so to request"), HRC) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Training for a State's officials named by its adjective, without "the" (holdout11 H11-060).
+    ("3. Requests the Office to provide training for Libyan judicial personnel and prosecutors, in close"
+     " consultation with UNSMIL, on the investigation of crimes against migrants;", [("CON001", "OP3")]),
+    ("4. Calls upon donors to provide training to Somali police officers;", [("CON001", "OP4")]),
+    # A United Nations mission or entity consulted is not the State.
+    ("3. Requests the Office to provide training for Libyan judicial personnel, in close consultation with MINUSCA;",
+     [("CON001", "OP3")]),
+    ("3. Requests the Office to provide technical assistance to Libya, in close consultation with the United Nations"
+     " Support Mission in Libya;", [("CON001", "OP3")]),
+    ("3. Requests the Office to provide technical assistance to Libya, in close consultation with UNDP;",
+     [("CON001", "OP3")]),
+    # The State consulted is its consent.
+    ("3. Requests the Office to provide training for Libyan judicial personnel, in close consultation with the"
+     " Libyan authorities;", []),
+    ("3. Requests the Office to provide training for Libyan judicial personnel, in consultation with the"
+     " Government of Libya;", []),
+    ("3. Requests the Office to provide training for Libyan judicial personnel, in consultation with the"
+     " Governments concerned;", []),
+    # A region's adjective, or no institution word after the adjective: not a State's officials.
+    ("3. Requests the Office to provide training for African judicial personnel;", []),
+    ("3. Requests the Office to provide training for European police officers;", []),
+    ("3. Requests the Office to provide training for Libyan civil society actors;", []),
+])
+def test_training_for_state_officials_without_article(ruleset, text, expected):
+    assert found(ruleset, text, HRC) == expected
