@@ -151,6 +151,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             r"(?<![\w-])(?P<body>General Assembly|Human Rights Council|Commission on Human Rights|"
             r"Economic and Social Council|Security Council|"
             r"Sub-Commission(?: on (?:the )?[A-Z][\w ,]*?)?|Council|Commission|Assembly|[Ii]ts)"
+            r"(?:(?<=[lny])['\u2019]s)?"     # "the Council's resolution 5/1", "the Assembly's decision"
             r"(?:\s+(?:previous|relevant|earlier|subsequent|other|own|related|recent|all|the|most|"
             r"latest|various|prior|pertinent|former|first|second|third|last))*\s+$"),
         "para_back": re.compile(

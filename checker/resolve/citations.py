@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from checker.grammar.citations import Citation, find_citations, resolve_body
+from checker.grammar.citations import Citation, _canonical_body, find_citations, resolve_body
 from checker.model import Document, Node
 
 BODY_SHORT_NAMES = {"General Assembly": "GA", "Human Rights Council": "HRC", "Commission on Human Rights": "CHR",
@@ -45,15 +45,57 @@ def link_citations(doc: Document, nodes: Iterable[Node]) -> list[CitedResolution
     out = []
     enacting = doc.body
     dated: set[tuple[str, str]] = set()     # (kind, number) already cited with its own date
+    short: dict[str, str] = {}              # "Council" -> "Human Rights Council" once so defined
     for node in nodes:
         cites = find_citations(node.text)
+        defs = _short_form_definitions(node.text) if short or cites or "hereinafter" in node.text \
+            or "(\u201c" in node.text or '("' in node.text else []
         for i, c in enumerate(cites):
+            for end, sf, organ in defs:
+                if end <= c.full_start:
+                    short[sf] = organ
             if c.date is not None and not _own_date(node.text, c):
                 if (c.kind, c.number) in dated or not _plain_group(node.text, cites, i):
                     c = replace(c, date=None, date_shared=False)
             elif c.date is not None and not c.date_shared:
                 dated.add((c.kind, c.number))
-            out.append((node, c, _body(c, enacting, node.text)))
+            body = _body(c, enacting, node.text)
+            if body is None and c.body_text in short and not c.body_inherited \
+                    and not _named_before(node.text, c.full_start):
+                body = short[c.body_text]
+            elif body is None and c.body_inherited and c.body_text in short and out and out[-1][0] is node:
+                body = out[-1][2]
+            out.append((node, c, body))
+        for _end, sf, organ in defs:
+            short[sf] = organ
+    return out
+
+
+# 'Human Rights Council (hereinafter "the Council")', 'the Commission on Human Rights ("the
+# Commission")': a short form the text defines for an organ the resolver knows. A later bare
+# "Council resolution 30/25" is then that organ's (un-drafting.md CIT-02), not an ambiguous
+# "Council" in a General Assembly text.
+_SHORT_FORM_DEF = re.compile(
+    r"(?<![\w-])(?P<organ>General Assembly|Human Rights Council|Commission on Human Rights|"
+    r"Economic and Social Council|Security Council|Sub-Commission(?: on (?:the )?[A-Z][\w ,]*?)?)"
+    r"\s*\((?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?[\"\u201c](?:the\s+)?"
+    r"(?P<short>Assembly|Council|Commission|Sub-Commission)[\"\u201d]\)")
+
+
+def _named_before(text: str, at: int) -> bool:
+    """Whether a capitalized word other than the paragraph's first ("Recalling Council
+    resolutions") is right before ``at``: "Environment Assembly", "Trade and Development Council"."""
+    m = _NAMED_BEFORE.search(text, max(0, at - 40), at)
+    return m is not None and text[:m.start()].strip() != ""
+
+
+def _short_form_definitions(text: str) -> list[tuple[int, str, str]]:
+    """(end, short form, organ) for each short-form definition of a known organ in ``text``."""
+    out = []
+    for m in _SHORT_FORM_DEF.finditer(text):
+        organ = _canonical_body(m["organ"])
+        if organ in _SHORT:
+            out.append((m.end(), m["short"], organ))
     return out
 
 
