@@ -76,7 +76,10 @@ class AcronymUse:
 # --------------------------------------------------------------------------
 
 _ACR = r"[A-Z](?:[A-Z0-9&]|-(?=[A-Z0-9]))*[A-Z0-9]s?"
-_DEF_RE = re.compile(rf"\((?P<acr>{_ACR})\)")
+# "UN-Women", "UN-Habitat": official names built on "UN-" are defined like acronyms
+# ("United Nations Entity for Gender Equality and the Empowerment of Women (UN-Women)").
+UN_NAME = r"UN-[A-Z][a-z]+"
+_DEF_RE = re.compile(rf"\((?P<acr>{_ACR}|{UN_NAME})\)")
 _SHORT_RE = re.compile(
     r"\((?:hereinafter(?:\s+(?:referred\s+to\s+as|called))?\s+)?"
     r"[\u201c\"\u2018'](?P<term>[^\u201d\"\u2019'()\n]{1,80})[\u201d\"\u2019']\)")
@@ -258,6 +261,20 @@ def _heading_lines(text: str) -> list[tuple[int, int]]:
                 and len(line.split()) >= 2:
             spans.append((m.start(), m.end()))
     return spans
+
+
+_UN_NAME_USE = re.compile(rf"(?<![\w-])(?P<acr>{UN_NAME})(?P<poss>[\u2019']s\b)?(?![\w-]|\.\w)")
+
+
+def find_un_name_uses(text: str) -> list[AcronymUse]:
+    """Uses of "UN-" names ("UN-Women", "UN-Habitat"), which ``find_acronym_uses`` does not read:
+    TRM006 takes them for official names, and many adopted texts use them undefined. The
+    resolver counts them only where the text defines them (used before the definition, TRM002)."""
+    if "UN-" not in text:
+        return []
+    return [AcronymUse(m.start(), m.end("acr"), m["acr"], m["acr"], m["acr"], False, False, bool(m["poss"]),
+                       m.start() > 0 and text[m.start() - 1] == "(" and text[m.end("acr"):m.end("acr") + 1] == ")")
+            for m in _UN_NAME_USE.finditer(text)]
 
 
 @lru_cache(maxsize=1024)  # TRM001-TRM007 all read the same paragraphs

@@ -19,7 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
-from checker.grammar.terms import CAPITALS_AS_A, TWO_CAPITALS_AS_A, find_acronym_definitions, find_acronym_uses
+from checker.grammar.terms import (CAPITALS_AS_A, TWO_CAPITALS_AS_A, find_acronym_definitions, find_acronym_uses,
+                                   find_un_name_uses)
 from checker.model import Annex, Document, FootnoteMarker, Node
 
 
@@ -190,7 +191,7 @@ def _scan(node_texts: Iterable[tuple[Node, str]], read_from: dict[int, int]) -> 
             if not d.plausible and _NAME.fullmatch(d.expansion):
                 written[(occ.base, occ.pos)] = d.expansion
         parens = [(m.start(), m.end()) for m in _PARENS.finditer(text)]
-        for u in find_acronym_uses(text):
+        for u in find_acronym_uses(text) + find_un_name_uses(text):
             if u.in_definition or u.dotted or text[u.end:u.end + 1] == "$":  # "US$": the UN currency sign
                 continue
             if any(s < u.start < e for s, e in quoted) or _DOC_NUMBER.match(text, u.end) \
@@ -209,6 +210,8 @@ def _scan(node_texts: Iterable[tuple[Node, str]], read_from: dict[int, int]) -> 
                     defs[occ.base].append((occ, ""))
                     continue
             uses[u.base].append(occ)
+    for base in [b for b in uses if b.startswith("UN-") and b not in defs]:
+        del uses[base]   # "UN-Women" undefined throughout: an official name, used so in adopted texts
     for lst in uses.values():
         lst.sort(key=lambda o: o.pos)
     for lst in defs.values():

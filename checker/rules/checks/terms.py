@@ -25,7 +25,7 @@ from typing import Iterable, Iterator, Optional
 
 from checker.findings import Edit, Fix
 from checker.grammar.citations import lowered
-from checker.grammar.terms import ALWAYS_SPELLED_OUT, find_acronym_definitions, find_acronym_uses
+from checker.grammar.terms import ALWAYS_SPELLED_OUT, UN_NAME, find_acronym_definitions, find_acronym_uses
 from checker.model import Annex, Document, Footnote, Node, Title
 from checker.resolve.acronyms import (QUOTED as _QUOTED, AcronymIndex, AcronymTexts, Occurrence, body_nodes,
                                       index_acronyms, index_annex, shouting as _shouting)
@@ -210,6 +210,14 @@ def _short_form_redefined(ctx, doc: Document) -> Iterator[CheckHit]:
 _TITLE_AFTER_DEFINITION = re.compile(r"\)[ \t]+[A-Z][a-z]")
 
 
+_UN_NAME = re.compile(UN_NAME)
+
+
+def _un_name(base: str) -> bool:
+    """"UN-Women", "UN-Habitat": read as acronyms for TRM001/TRM002 only (``find_un_name_uses``)."""
+    return _UN_NAME.fullmatch(base) is not None
+
+
 @register("terms.acronym-defined-again", placeholders=("acronym", "address_of_definition"), params_schema=_SCHEMA)
 def acronym_defined_again(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """TRM010: an acronym defined a second time for the same name (ACR-01: once, at first mention).
@@ -221,8 +229,8 @@ def acronym_defined_again(doc: Document, params: dict, ctx) -> Iterator[CheckHit
     read (two different names are TRM003's)."""
     idx, allowed = _index(ctx, doc), _allowed(params)
     for base, defs in idx.defs.items():
-        if len(defs) < 2 or base in allowed:
-            continue
+        if len(defs) < 2 or base in allowed or _un_name(base):
+            continue   # adopted texts give "UN-Women" its full name again in long resolutions
         own = [(occ, expansion) for occ, expansion in defs
                if expansion and not isinstance(occ.node, (Title, Footnote))
                and not _TITLE_AFTER_DEFINITION.match(occ.node.text, occ.end)]
@@ -242,8 +250,8 @@ def acronym_rarely_used(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     idx, limit, allowed = _index(ctx, doc), int(params.get("max-uses", 2)), _allowed(params)
     for base, defs in idx.defs.items():
         occ, expansion = defs[0]
-        if base in allowed or occ.acronym in allowed:
-            continue
+        if base in allowed or occ.acronym in allowed or _un_name(base):
+            continue   # "UN-Women" is an official name, defined however seldom used (adopted texts)
         total = len(defs) + len(idx.uses.get(base, []))
         if total <= limit and expansion.strip() and not _TITLE_AFTER_DEFINITION.match(occ.node.text, occ.end):
             yield _hit(occ, uses=total, expansion=expansion.strip())
