@@ -476,3 +476,11 @@ def test_numbered_paragraphs_that_end_a_text_are_not_taken_for_notes():
                      "1 Decides to act;\n\n2 Requests the Secretary-General to report.\n")
     assert doc.footnotes == []
     assert len(doc.operative) == 2
+
+
+def test_end_notes_labelled_with_superscript_digits_do_not_crash_the_end_notes_reader():
+    # Regression: "³".isdigit() is true but int("³") fails; such labels are left to the
+    # other footnote readers.
+    doc = parse_text("The General Assembly,\n\nRecalling its resolution 60/1,\u00b9\n\n"
+                     "1. Decides to remain seized of the matter.\n\n\u00b9 A/80/1.\n\u00b2 A/80/2.\n")
+    assert [p.number for p in doc.operative] == [1]
