@@ -26,7 +26,7 @@ A preambular paragraph that opens by noting or recalling may still call later
 judged too (``_preamble_hit``). In an amendment, the paragraphs an instruction
 proposes ("Replace operative paragraph 5 with the following text: “5. Requests
 ...”") are the text to be adopted: CON001 and CON003 judge them as operative or
-preambular paragraphs, reported at the instruction (``_new_text``). The parser keeps
+preambular paragraphs, reported at the instruction (``proposed_paragraphs``). The parser keeps
 them inside the instruction's node text, so they are found there line by line.
 
 A State's request stated before a clause in the same paragraph, to which the clause answers
@@ -777,7 +777,7 @@ def operative(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         if not isinstance(para, Paragraph) or not _triggered(triggers, para.text):
             continue
         # An amendment's instruction is judged without the new text it quotes (below).
-        end = min(para.chapeau_end, _new_text(para)[0]) if amendment else para.chapeau_end
+        end = min(para.chapeau_end, proposed_paragraphs(para)[0]) if amendment else para.chapeau_end
         m = _operative_hit(para.text, para.body_start, end, para.opening, params, defined, doc)
         if m:
             yield _hit(para, m, params)
@@ -868,7 +868,7 @@ def preamble(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     for para in ctx.nodes:
         if not isinstance(para, Paragraph) or not _triggered(triggers, para.text):
             continue
-        end = _new_text(para)[0] if amendment else len(para.text)
+        end = proposed_paragraphs(para)[0] if amendment else len(para.text)
         m = _preamble_hit(para.text, para.body_start, end, para.opening, params, defined)
         if m:
             yield _hit(para, m, params)
@@ -942,8 +942,9 @@ _DELETES = re.compile(r"\bdelet(?:e|ed|ing|ion)\b", re.I)
 _ITEM = re.compile(r"\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)\s")
 
 
-def _new_text(para: Paragraph) -> tuple[int, list[NewText]]:
-    """Where an amendment instruction ends in the node, and the paragraphs it proposes.
+def proposed_paragraphs(para: Paragraph) -> tuple[int, list[NewText]]:
+    """Where an amendment instruction ends in the node, and the paragraphs it proposes (the
+    structure checks judge the same paragraphs).
 
     New text is each line after an instruction that ends with a colon or is quoted ("4. Replace
     operative paragraph 5 with the following text:" then "“5. Requests ...;”"), or a quotation
@@ -1030,7 +1031,7 @@ def _amendment_texts(doc: Document, triggers: Optional[Phrases]) -> Iterator[tup
     """The paragraphs an amendment proposes, with the instruction node they are reported at."""
     for para in doc.paragraphs():
         if _triggered(triggers, para.text):
-            for new in _new_text(para)[1]:
+            for new in proposed_paragraphs(para)[1]:
                 yield para, new
 
 

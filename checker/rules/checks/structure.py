@@ -25,6 +25,7 @@ from checker.grammar.symbols import validate_symbol
 from checker.model import (AnnexParagraph, Document, Node, OperativeParagraph, Paragraph, PreambularParagraph, Span,
                            SubParagraph)
 from checker.rules.checks import CheckHit, register
+from checker.rules.checks.consent import proposed_paragraphs  # an amendment's quoted paragraphs
 
 _TRAILING_CHARS = ("\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0x207A))) + "".join(map(chr, range(0x2080, 0x208A)))
                    + "*\"\u201d\u2019')]")
@@ -226,7 +227,7 @@ def _proposed_paragraphs(doc: Document, ctx) -> list[tuple[Paragraph, int, int, 
     ``start``..``end`` is the new paragraph in the instruction's text, after its quotation mark and
     number and up to its closing quotation mark (its final mark included); ``part`` is "preamble" or
     "operative", as the instruction says or, when it does not, as the opening word shows. The
-    quoted text is found as the consent checks find it (``consent._new_text``): text an instruction
+    quoted text is found as the consent checks find it (``consent.proposed_paragraphs``): text an instruction
     deletes is left out, and so are items and fragments in lower case."""
     if doc.kind != "amendment":
         return []
@@ -234,12 +235,11 @@ def _proposed_paragraphs(doc: Document, ctx) -> list[tuple[Paragraph, int, int, 
 
 
 def _find_proposed(doc: Document) -> Iterator[tuple[Paragraph, int, int, str]]:
-    from checker.rules.checks.consent import _new_text
     for para in doc.operative:   # the instructions
         text = para.text
         if '"' not in text and "\u201c" not in text:
             continue  # every proposed paragraph is quoted
-        proposed = _new_text(para)[1]
+        proposed = proposed_paragraphs(para)[1]
         line_starts = {text.rfind("\n", 0, new.start) + 1 for new in proposed}
         for new in proposed:
             instruction = _instruction_of(text, new.start, line_starts)
