@@ -282,11 +282,13 @@ def lsp() -> None:
 
 
 def run() -> None:
-    """The ``reslint`` command: ``main`` with compiled regexes kept across runs."""
-    from checker import regex_cache
+    """The ``reslint`` command: ``main`` with compiled regexes and generated code kept across runs."""
+    from checker import code_cache, regex_cache
 
     gc.disable()  # until start-up is over (see ``_started``)
-    regex_cache.install()  # before any grammar or rule module compiles its patterns
+    # Before any grammar, model or rule module compiles its patterns or creates its classes.
+    regex_cache.install()
+    code_cache.install()
     try:
         main()
     finally:

@@ -153,8 +153,7 @@ def lint_path(path: str, session: LintSession, stdin_filename: Optional[str] = N
     if session.use_cache and source.raw is not None and path != "-":
         key = _result_key(source.path, source.raw, session)
         try:
-            with open(_cache_path(key), "rb") as fh:
-                return pickle.load(fh), source.text
+            return pickle.loads(_cache_path(key).read_bytes()), source.text
         except Exception:
             pass
     try:

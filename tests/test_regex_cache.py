@@ -68,7 +68,7 @@ def test_cached_patterns_behave_like_re_and_persist(tmp_path):
     assert plain["installed"] is False
     first = _run(env)  # compiles and writes the table
     assert first["installed"] is True
-    files = list(tmp_path.glob("regex-*.pickle"))
+    files = list(tmp_path.glob("regex-*.marshal"))
     assert len(files) == 1
     stamp = files[0].stat().st_mtime_ns
     second = _run(env)  # served from the table, nothing new to write
@@ -82,28 +82,46 @@ def test_corrupt_table_is_ignored(tmp_path):
     env.pop("RESLINT_NO_CACHE", None)
     plain = _run(dict(env, RESLINT_NO_CACHE="1"))
     first = _run(env)
-    for f in tmp_path.glob("regex-*.pickle"):
-        f.write_bytes(b"\x80\x05not a pickle")
+    for f in tmp_path.glob("regex-*.marshal"):
+        f.write_bytes(b"\xe9not marshal data")
     again = _run(env)
     assert again["out"] == plain["out"] == first["out"]
 
 
-def test_entries_no_run_uses_are_dropped(tmp_path, monkeypatch):
+def test_entries_no_run_uses_are_dropped(tmp_path):
     """A pattern built from one document's words fades; the ones every run uses stay."""
-    import pickle
+    from checker.kept_table import KEEP_SAVES, KeptTable
 
-    from checker import regex_cache
+    path = tmp_path / "table.marshal"
+    for run in range(KEEP_SAVES + 1):
+        table = KeptTable(path)
+        assert table.get("static") == (run > 0 and "e1" or None)
+        if run == 0:
+            table.put("static", "e1")
+            table.put("one-document", "e2")
+        table.dirty = True  # each run compiled something new
+        table.save()
+        entries = KeptTable(path).entries
+        assert "static" in entries
+        assert ("one-document" in entries) == (run < KEEP_SAVES)
 
-    path = tmp_path / "table.pickle"
-    monkeypatch.setattr(regex_cache, "_path", path)
-    monkeypatch.setattr(regex_cache, "_entries", {("str", "static", 0): ("e1", 0), ("str", "one-document", 0): ("e2", 0)})
-    monkeypatch.setattr(regex_cache, "_saves", 0)
-    for run in range(regex_cache._KEEP_SAVES + 1):
-        monkeypatch.setattr(regex_cache, "_used", {("str", "static", 0)} | ({("str", "one-document", 0)} if run == 0 else set()))
-        monkeypatch.setattr(regex_cache, "_dirty", True)  # each run compiled something new
-        regex_cache.save()
-        saves, entries = pickle.loads(path.read_bytes())
-        monkeypatch.setattr(regex_cache, "_saves", saves)
-        monkeypatch.setattr(regex_cache, "_entries", dict(entries))
-        assert ("str", "static", 0) in entries
-        assert (("str", "one-document", 0) in entries) == (run < regex_cache._KEEP_SAVES)
+
+@pytest.mark.skipif(sys.implementation.name != "cpython" or sys.version_info[:2] not in ((3, 11), (3, 12), (3, 13)),
+                    reason="the regex cache is enabled only on the CPython versions it was checked against")
+def test_patterns_do_not_depend_on_hash_seed(tmp_path):
+    """Every pattern reslint builds is the same text from run to run: one built from a
+    set in iteration order (which follows the string hash seed) missed the table on
+    every run and cost its compile time each start."""
+    root = Path(__file__).resolve().parents[1]
+    sample = root / "samples" / "clean"
+    env = dict(os.environ, RESLINT_CACHE_DIR=str(tmp_path))
+    env.pop("RESLINT_NO_CACHE", None)
+    stamps = []
+    for seed in ("1", "2", "3"):
+        proc = subprocess.run([sys.executable, "-m", "checker.cli", "check", "--no-cache", "--jobs", "1", "--exit-zero",
+                               str(sample)], capture_output=True, text=True, cwd=root, timeout=120,
+                              env=dict(env, PYTHONHASHSEED=seed))
+        assert proc.returncode == 0, proc.stderr
+        (table,) = tmp_path.glob("regex-*.marshal")
+        stamps.append(table.stat().st_mtime_ns)
+    assert stamps[0] == stamps[1] == stamps[2], "a later run compiled a pattern the first run had not"

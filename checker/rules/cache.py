@@ -5,7 +5,8 @@ and walking every file: too slow for an editor that lints on every keystroke.
 The validated ``RuleSpec`` objects are pickled under a key made of the rule
 files' contents, the schemas, and the loader's own source (so an upgrade of
 reslint invalidates old entries). Compiled regexes are not picklable; their
-compiled code has a cache of its own (``checker.regex_cache``).
+compiled code has a cache of its own (``checker.regex_cache``), as has the
+code ``dataclasses`` generates (``checker.code_cache``).
 
 Location: ``$RESLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/reslint``, else
 ``~/.cache/reslint``. ``RESLINT_NO_CACHE=1`` turns it off. Writes are atomic
@@ -93,8 +94,8 @@ def load(kind: str, key: str) -> Any | None:
     if not enabled():
         return None
     try:
-        with open(cache_dir() / f"{kind}-{key}.pickle", "rb") as fh:
-            return pickle.load(fh)
+        # One read, then ``loads``: several times faster than unpickling from the file object.
+        return pickle.loads((cache_dir() / f"{kind}-{key}.pickle").read_bytes())
     except Exception:  # missing, truncated, from an incompatible version...
         return None
 
@@ -129,8 +130,8 @@ def clear_cache() -> int:
     """Remove every cache entry; return how many files were removed."""
     folder = cache_dir()
     removed = 0
-    for kind in ("rules", "config", "regex", "registry", "phrases"):
-        patterns = (f"{kind}-*.pickle", f".{kind}-*.tmp")
+    for kind in ("rules", "config", "regex", "code", "registry", "phrases"):
+        patterns = (f"{kind}-*.pickle", f"{kind}-*.marshal", f".{kind}-*.tmp")
         for entry in (e for p in patterns for e in folder.glob(p)):
             try:
                 entry.unlink()

@@ -78,7 +78,7 @@ _SCHEMA = {
 PLACEHOLDERS = ("trigger", "suggestion", "phrase", "party")
 
 # A new clause starts at ";" or at ", and <operative verb>" ("..., and invites States to").
-_VERBS = "|".join(sorted({v.lower() for v in OPERATIVE_VERBS} | {"calls", "also", "further"}, key=len, reverse=True))
+_VERBS = "|".join(sorted({v.lower() for v in OPERATIVE_VERBS} | {"calls", "also", "further"}, key=lambda v: (-len(v), v)))
 _CLAUSE_BREAK = re.compile(rf";\s*(?:and\s+)?|,\s+and\s+(?=(?:also\s+|further\s+|strongly\s+)?(?:{_VERBS})\b)")
 _OPENING = re.compile(r"[A-Za-z’'-]+(?:\s+[A-Za-z’'-]+){0,3}")
 
