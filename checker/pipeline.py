@@ -6,7 +6,6 @@ none of them reaches into a stage directly.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from dataclasses import dataclass, replace
@@ -121,9 +120,9 @@ def lint_source(source, session: LintSession) -> tuple[Document, FileResult]:
 
 
 def _result_key(path: str, data: bytes, session: LintSession) -> str:
-    from checker.rules.cache import package_stamp
+    from checker.rules.cache import new_hash, package_stamp
 
-    h = hashlib.sha256()
+    h = new_hash()
     h.update(package_stamp().encode())
     h.update(str(getattr(session.ruleset, "hash", "")).encode())
     h.update(repr(sorted(vars(session.config).items(), key=lambda kv: kv[0])).encode("utf-8", "replace"))
