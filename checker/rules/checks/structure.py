@@ -819,6 +819,41 @@ def subparagraph_punctuation(doc: Document, params: dict, ctx) -> Iterator[Check
                 yield CheckHit(s, pos, pos + 1, {"mark": mark, "expected": " or ".join(f"'{a}'" for a in allowed)})
 
 
+_LIST_JOINER = re.compile(r"[;,]\s*(?:and|or|and/or)\s*$")
+
+
+@register("structure.annex-list-punctuation", placeholders=("mark", "expected"))
+def annex_list_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-12 inside annexes, judged against the annex's own style (an annexed instrument keeps
+    it): an item of a ";" list that ends with no mark at all, and the last item of a paragraph
+    that ends with ";" where the annex's paragraphs end with "." (unless the paragraph goes on
+    after the list: "...; as if it were a party to the contract.")."""
+    if not _reliable(ctx, params):
+        return
+    for annex in doc.annexes:
+        paras = annex.paragraphs
+        ends = [m for m in (final_mark(q.text)[0] for q in paras if not q.subparagraphs) if m and not m.isalnum()]
+        full_stops = sum(1 for m in ends if m == ".")
+        ends_with_stop = full_stops >= 3 and full_stops >= 0.8 * len(ends)
+        for i, para in enumerate(paras):
+            for subs in _siblings(para):
+                marks = [final_mark(s.text) if not s.children else (":", 0) for s in subs[:-1]]
+                if not any(m == ";" for m, _ in marks):
+                    continue
+                for s, (mark, pos) in zip(subs, marks):
+                    if mark and mark.isalnum() and not _LIST_JOINER.search(s.text.rstrip()):
+                        yield CheckHit(s, pos, pos + 1, {"mark": "no mark", "expected": "';'"})
+            if not para.subparagraphs or not ends_with_stop:
+                continue
+            last = para.subparagraphs[-1]
+            while last.children:
+                last = last.children[-1]
+            mark, pos = final_mark(last.text)
+            follows = paras[i + 1].text.lstrip()[:1] if i + 1 < len(paras) else ""
+            if mark == ";" and not follows.islower():
+                yield CheckHit(last, pos, pos + 1, {"mark": "';'", "expected": "'.' (the paragraph ends here)"})
+
+
 @register("structure.subparagraph-capital", placeholders=("text",))
 def subparagraph_capital(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-12: sub-paragraph text starts with a capital letter ("(c) To promote ...", not "(c) to promote").
