@@ -70,7 +70,7 @@ _SCHEMA = {
         "self-request": _LIST, "recipients": _LIST, "parties": _LIST, "own-activity": _LIST,
         "state-addressees": _LIST, "own-recipients": _LIST, "skip-bodies": _LIST, "request-references": _LIST,
         "state-requests": _LIST, "non-state-recipients": _LIST, "reported-on": _LIST,
-        "binding-bodies": _LIST, "binding-acts": _LIST, "mandate-decisions": _LIST,
+        "binding-bodies": _LIST, "binding-acts": _LIST, "mandate-decisions": _LIST, "party-triggers": _LIST,
         "suggestion": {"type": "string"},
     },
     "additionalProperties": False,
@@ -1060,12 +1060,16 @@ def wrong_party_check(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     if _skipped(doc, params):
         return
     triggers = _phrases(params, "triggers")
+    # Help named by its verb ("to assist States, with the consent of donors, in ..."): too common
+    # without consent language to be a trigger of CON001, but a party named here is still wrong.
+    party_triggers = _phrases(params, "party-triggers")
     for node in ctx.nodes:
-        if not _triggered(triggers, node.text):
+        if not (_triggered(triggers, node.text) or _triggered(party_triggers, node.text)):
             continue
         start = getattr(node, "body_start", 0)
         for clause in clauses(node.text, start, len(node.text), getattr(node, "opening", "") or ""):
-            if _first_trigger(triggers, node.text, clause.start, clause.end, params) is None:
+            if (_first_trigger(triggers, node.text, clause.start, clause.end, params) is None
+                    and _first_trigger(party_triggers, node.text, clause.start, clause.end, params) is None):
                 continue
             body = node.text[clause.start:clause.end]
             if clause.opening and not _is_call(clause.opening, body, params, False):
