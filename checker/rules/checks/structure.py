@@ -304,14 +304,18 @@ _ORGAN_SUBJECT = re.compile(r"^The\s+(?:General\s+Assembly|[A-Z][\w-]*\s+)*?(?:A
                             r"(?:also\s+|further\s+)?[a-z]+s\b")
 
 
-@register("structure.preamble-opening", placeholders=("opening",))
+@register("structure.preamble-opening", placeholders=("opening",),
+          params_schema={"type": "object", "properties": {"other-openers": {"type": "array", "items": {"type": "string"}}},
+                         "additionalProperties": False})
 def preamble_opening(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """ED-06: a preambular paragraph never opens with an operative verb ("Recalls", "The Council notes").
+    """ED-06: a preambular paragraph never opens with an operative verb ("Recalls", "The Council notes"),
+    nor with an opener of another tradition (``other-openers``: "Whereas").
 
     The parser takes an unnumbered paragraph with an operative verb just before
     paragraph 1 as the operative part's introduction ("Resolves that:"); one
     that ends with a comma is a preambular paragraph and is judged as one.
     """
+    other = _other_openers(tuple(params.get("other-openers") or ()))
     if doc.kind == "amendment":
         for p, start, text in _proposed_of(doc, ctx, "preamble"):
             word = _preamble_opening_problem(text)
@@ -333,8 +337,18 @@ def preamble_opening(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             continue
         if _reliable(ctx, params):
             word = _preamble_opening_problem(body)
+            if word is None and other is not None:
+                m = other.match(body)
+                word = m.group(0) if m else None
             if word:
                 yield CheckHit(p, p.body_start, p.body_start + len(word), {"opening": word})
+
+
+@lru_cache(maxsize=8)
+def _other_openers(words: tuple[str, ...]) -> Optional[re.Pattern[str]]:
+    if not words:
+        return None
+    return re.compile("(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?![\w-])")
 
 
 def _preamble_opening_problem(body: str) -> Optional[str]:

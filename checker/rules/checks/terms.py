@@ -274,7 +274,7 @@ def acronym_possessive(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 # The head noun of a name whose acronym takes no article: an organization, a programme, a fund,
 # an office ("the United Nations Development Programme (UNDP)": "UNDP", never "the UNDP"). Treaties,
 # mechanisms, conferences and processes keep theirs ("the UNFCCC", "the TPVM", "the COP").
-_NO_ARTICLE_HEAD = re.compile(r"(?:Organi[sz]ation|Programme|Fund|Office|Agency|Commissioner|Institute|Entity)\Z")
+_NO_ARTICLE_HEAD = re.compile(r"(?:Organi[sz]ation|Programme|Fund|Office|Agency|Commissioner|Institute|Entity|Service|Department|Division|Cent(?:re|er)|Mission|Force|Operation)\Z")
 # "the" before the acronym ...
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
 # ... and after it, the acronym standing alone: punctuation or a function word, once a list of
