@@ -16,6 +16,7 @@ depend on exact structure skip them unless the rule's option
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Iterator, Optional
 
@@ -1264,3 +1265,50 @@ def american_spelling(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             word, replacement = m.group(0), spellings[m.group(0)]
             fix = _replace_fix(node, m.start(), word, replacement, f"Write '{replacement}'")
             yield CheckHit(node, m.start(), m.end(), {"word": word, "replacement": replacement}, fix=fix)
+
+
+# ---------------------------------------------------------------- sponsor list (ED-24)
+
+_SPONSOR_LINE = re.compile(r"^(?P<names>[^\n:]{3,}?):\s*(?:revised\s+)?(?:draft\s+(?:resolution|decision)|amendments?\b)",
+                           re.MULTILINE | re.IGNORECASE)
+_SERIAL_COMMA = re.compile(r",\s+and\s+(?=[^,]*\Z)")
+
+
+def _sponsor_key(name: str) -> str:
+    """Alphabetical key of a State's English short name: accents and marks do not count."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z ]", "", plain.lower()).strip()  # "* Ecuador": a non-member's mark
+
+
+@register("structure.sponsor-list", placeholders=("problem", "expected"),
+          params_schema={"type": "object", "properties": {"listed-last": {"type": "array", "items": {"type": "string"}}},
+                         "additionalProperties": False})
+def sponsor_list(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-24: sponsors in alphabetical order, with no comma before the last "and". Observers
+    listed after the Member States (``listed-last``: "State of Palestine") are not ordered."""
+    node = doc.header_node
+    names = [sp.name for sp in doc.header.sponsors]
+    if node is None or len(names) < 2:
+        return
+    m = _SPONSOR_LINE.search(node.text)
+    if m is None:
+        return
+    line, base = m.group("names"), m.start("names")
+    if re.search(r"\bon\s+behalf\s+of\b", line, re.IGNORECASE):
+        return  # a State for a group ("Iraq (on behalf of the Group of 77 and China)"): the list is not one of States
+    serial = _SERIAL_COMMA.search(line)
+    if serial and len(names) >= 3:
+        yield CheckHit(node, base + serial.start(), base + serial.start() + 1,
+                       {"problem": "has a comma before 'and'", "expected": "write no comma before the last name"})
+    last = set(params.get("listed-last") or ())
+    while names and names[-1] in last:
+        names.pop()
+    keys = [_sponsor_key(n) for n in names]
+    for i in range(1, len(names)):
+        if keys[i] < keys[i - 1]:
+            at = line.find(names[i])
+            if at >= 0:
+                yield CheckHit(node, base + at, base + at + len(names[i]),
+                               {"problem": f"is not in alphabetical order ('{names[i]}' after '{names[i - 1]}')",
+                                "expected": "list the States in English alphabetical order"})
+            return
