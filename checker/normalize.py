@@ -693,6 +693,11 @@ class _Normalizer:
                 i += 1
                 continue
             m = _FOOTNOTE_START.match(s)
+            if (m and label is not None and label.isdigit() and m.group("label").isdigit()
+                    and not current[-1].text.rstrip().endswith((".", ".)"))
+                    and (int(m.group("label")) != int(label) + 1
+                         or re.match(r"\d{1,3}\s*(?:[–-]|and\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)", s))):
+                m = None  # a wrapped note's next line that starts with a number ("26 August 2002")
             if m and not re.match(r"^\d{1,3}\.\s", s):
                 if label is not None:
                     self._add_footnote_lines(label, current)

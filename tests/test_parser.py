@@ -313,6 +313,18 @@ def test_double_spaced_footnotes_keep_their_second_line():
     assert doc.operative[0].text.endswith("question.")
 
 
+def test_wrapped_footnote_line_that_starts_with_a_day_is_not_a_new_note():
+    """A PDF-wrapped note whose next line opens with a date ("26 August-4 September 2002") or
+    with a number that is not the next label goes on; the next label starts a note."""
+    doc = parse_text("The General Assembly,\n\nRecalling the Johannesburg Summit,7\n\nNoting the report,8\n\n"
+                     "1. Decides to continue its consideration of the question.\n\n__________________\n\n"
+                     "7 Report of the World Summit on Sustainable Development, Johannesburg, South Africa,\n"
+                     "26 August\u20134 September 2002 (United Nations publication, Sales No. E.03.II.A.1).\n"
+                     "8 A/80/123.\n")
+    assert [(f.label, f.text[-40:]) for f in doc.footnotes] == [
+        ("7", "(United Nations publication, Sales No. E.03.II.A.1)."[-40:]), ("8", "A/80/123.")]
+
+
 def test_composite_parts_announced_by_letter_headings():
     text = ("# Disaster risk reduction\n\n## A\n\n### Early warning\n\nThe General Assembly,\n\n*Recalling* its resolution 69/283,\n\n"
             "1. *Decides* to act;\n\n2. *Requests* a report.\n\n## B\n\n### Infrastructure\n\nThe General Assembly,\n\n"
