@@ -107,9 +107,11 @@ def _trailing_note_run(lines: list[_Raw]) -> Optional[int]:
             k -= 1
             continue
         m = _FOOTNOTE_START.match(s)
-        if m is None or not m.group("label").isdecimal() or not m.group("label").isascii() or re.match(r"\d{1,3}\.", s):
+        label = "".join(_SUPER_TO_DIGIT.get(c, c) for c in m.group("label")) if m else ""
+        # "¹ United Nations, Treaty Series ...": superscript labels read as their digits
+        if not label.isdecimal() or not label.isascii() or re.match(r"\d{1,3}\.", s):
             break
-        number = int(m.group("label"))
+        number = int(label)
         if expected is not None and number != expected:
             break
         rest = s[m.end():]

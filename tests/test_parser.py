@@ -496,3 +496,14 @@ def test_end_notes_labelled_with_superscript_digits_do_not_crash_the_end_notes_r
     doc = parse_text("The General Assembly,\n\nRecalling its resolution 60/1,\u00b9\n\n"
                      "1. Decides to remain seized of the matter.\n\n\u00b9 A/80/1.\n\u00b2 A/80/2.\n")
     assert [p.number for p in doc.operative] == [1]
+
+
+def test_end_notes_labelled_with_superscript_digits_are_footnotes():
+    # "¹ United Nations, Treaty Series ..." after the last paragraph (a Markdown draft whose notes
+    # are typed with superscript digits): notes 1 and 2, not text of the last paragraph.
+    doc = parse_text("The Commission on Narcotic Drugs,\n\nRecalling the Convention,\u00b9 and the Protocol,\u00b2\n\n"
+                     "1. Decides to remain seized of the matter.\n\n"
+                     "\u00b9 United Nations, Treaty Series, vol. 976, No. 14152.\n\n\u00b2 Ibid., vol. 1019, No. 14956.\n")
+    assert [f.label for f in doc.footnotes] == ["1", "2"]
+    assert doc.footnotes[1].text == "Ibid., vol. 1019, No. 14956."
+    assert doc.operative[-1].text.endswith("seized of the matter.")

@@ -82,14 +82,25 @@ _FULL_SYMBOL = re.compile(r"(?<![\w/])(?:A/RES/(?P<ga>(?:S-|ES-)?\d{1,2}/\d{1,4}
                           r"|E/RES/(?P<eco>(?:19|20)\d\d/\d{1,3})"
                           r"|S/RES/(?P<sc>\d{1,4}\s?\((?:19|20)\d\d\)))(?![\w/])")
 _KIND_BEFORE = re.compile(r"(?i:resolutions?)\s*$")
+# "resolution E/1996/31": an ordinary ECOSOC document symbol taken for the resolution (SYM-03);
+# without the word "resolution" before it, E/1996/31 may be a report and is left alone.
+_ECOSOC_DOC_AS_RESOLUTION = re.compile(r"(?<![\w-])(?i:resolutions?)\s+(?P<symbol>E/(?P<short>(?:19|20)\d\d/\d{1,3}))(?![\w/.]|\.\w)")
 
 
 @register("citations.full-symbol", placeholders=("symbol", "short"))
 def full_symbol(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """"resolution A/RES/61/171" in running text: cite the short number."""
     for node in ctx.nodes:
-        if isinstance(node, Footnote) or "RES/" not in node.text:
-            continue  # footnotes may carry document symbols; every full symbol has "RES/"
+        if isinstance(node, Footnote):
+            continue  # footnotes may carry document symbols
+        if "E/" in node.text:
+            for m in _ECOSOC_DOC_AS_RESOLUTION.finditer(node.text):
+                short = m.group("short")
+                fix = Fix(f"Write {short}", (Edit(node.span_of(m.start("symbol"), m.end("symbol")), short),), safe=True)
+                yield CheckHit(node, m.start("symbol"), m.end("symbol"), {"symbol": m.group("symbol"), "short": short},
+                               fix=fix)
+        if "RES/" not in node.text:
+            continue  # every full symbol has it
         for m in _FULL_SYMBOL.finditer(node.text):
             short = next(g for g in m.groups() if g)
             short = re.sub(r"(\d)\(", r"\1 (", short)

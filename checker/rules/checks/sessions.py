@@ -512,7 +512,8 @@ def ecosoc_substantive(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 
 # ---------------------------------------------------------------- body-specific
 
-_SC_BEFORE = re.compile(r"\b(?:Security\s+)?Council(?:'s|\u2019s)?\s*,?\s*(?:at|during|in)\s+its\s+(?:resumed\s+)?$")
+# "the Council at its eightieth session", "the Council's eightieth session"
+_SC_BEFORE = re.compile(r"\b(?:Security\s+)?Council(?:(?:'s|\u2019s)?\s*,?\s*(?:at|during|in)\s+its|'s|\u2019s)\s+(?:resumed\s+)?$")
 _SC_AFTER = re.compile(r"^\s+of\s+the\s+Security\s+Council\b")
 
 

@@ -938,11 +938,21 @@ def opening_italics(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             yield CheckHit(p, start, last_end, {"opening": p.opening,
                                                 "problem": "is italic together with the words after it"})
             continue
-        later = [s for s in spans if s[0] >= max(end, last_end) and p.text[s[0]:s[1]].strip()]
+        later = [s for s in spans if s[0] >= max(end, last_end) and p.text[s[0]:s[1]].strip()
+                 and not _publication_title(p.text[s[0]:s[1]])]
         if later and params.get("emphasis", True):
             s = later[0]
             yield CheckHit(p, s[0], s[1], {"opening": p.text[s[0]:s[1]].strip(),
                                            "problem": "is italic for emphasis, which resolutions do not use"})
+
+
+def _publication_title(words: str) -> bool:
+    """Is an italic run the title of a publication, which is italic in United Nations texts ("the
+    *World Economic Situation and Prospects 2026*", "United Nations, *Treaty Series*")? Capitalized
+    like a title: its first word and most of its longer words."""
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if len(w) > 3]
+    return (bool(long_words) and words.strip()[:1].isupper() and len(long_words) >= 2
+            and sum(w[0].isupper() for w in long_words) * 3 >= len(long_words) * 2)
 
 
 # ---------------------------------------------------------------- negotiation labels (ED-19)
