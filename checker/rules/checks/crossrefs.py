@@ -13,7 +13,7 @@ import re
 from typing import Iterator, Optional
 
 from checker.model import Document, OperativeParagraph, PreambularParagraph
-from checker.resolve.references import ITEM as _ITEM, NUMBER as _NUM
+from checker.resolve.references import ITEM as _ITEM, NUMBER as _NUM, paragraph_of
 from checker.rules.checks import CheckHit, register
 
 # "paragraph 12 of the annex to the present resolution", "paragraphs 3 and 4 of annex II to ..."
@@ -52,12 +52,31 @@ def paragraph_refs(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 problem = (f"its operative paragraphs are numbered up to {top}"
                            if top else "the resolution has no numbered operative paragraphs")
             yield CheckHit(node, m.start(), m.end(), {
-                "target": f"{n}" + (f" ({sub})" if sub else ""), "problem": problem})
+                "target": f"paragraph {n}" + (f" ({sub})" if sub else ""), "problem": problem})
         elif sub and not any(s.label.strip("()") == sub for s in target.all_subparagraphs()):
             if target.subparagraphs:   # sub-paragraphs detected, none with this label
                 yield CheckHit(node, m.start(), m.end(), {
-                    "target": f"{n} ({sub})", "problem": f"operative paragraph {n} has no sub-paragraph ({sub})"})
+                    "target": f"paragraph {n} ({sub})", "problem": f"operative paragraph {n} has no sub-paragraph ({sub})"})
+    yield from _subparagraph_refs(ctx)
     yield from _annex_paragraph_refs(doc, ctx)
+
+
+# "subparagraph (f) below", "sub-paragraph (b) above": a list item of the same paragraph.
+_SUBPARAGRAPH_REF = re.compile(r"\b[Ss]ub-?paragraphs?\s+\((?P<sub>[a-z]{1,4})\)\s+(?:above|below)\b")
+
+
+def _subparagraph_refs(ctx) -> Iterator[CheckHit]:
+    for node in ctx.nodes:
+        if "aragraph (" not in node.text:
+            continue
+        para = paragraph_of(node)
+        if para is None or not para.subparagraphs:
+            continue  # no list seen: the reference may be to one the parser did not take
+        labels = {s.label.strip("()") for s in para.all_subparagraphs()}
+        for m in _SUBPARAGRAPH_REF.finditer(node.text):
+            if m["sub"] not in labels:
+                yield CheckHit(node, m.start(), m.end(), {
+                    "target": f"sub-paragraph ({m['sub']})", "problem": f"{para.address} has no sub-paragraph ({m['sub']})"})
 
 
 def _label_inside(text: str, n: int) -> bool:
@@ -81,7 +100,7 @@ def _annex_paragraph_refs(doc: Document, ctx) -> Iterator[CheckHit]:
             for nm in _NUM.finditer(m["items"]):
                 if int(nm["n"]) > max(numbers):
                     yield CheckHit(node, m.start(), m.end(), {
-                        "target": nm["n"], "problem": f"the annex's paragraphs are numbered up to {max(numbers)}"})
+                        "target": f"paragraph {nm['n']}", "problem": f"the annex's paragraphs are numbered up to {max(numbers)}"})
                     break
 
 

@@ -782,6 +782,13 @@ def subparagraph_sequence(doc: Document, params: dict, ctx) -> Iterator[CheckHit
         return
     annexed = [p for annex in doc.annexes for p in annex.paragraphs if p.subparagraphs]
     for p in _body_paragraphs(ctx) + annexed:
+        first = p.subparagraphs[0] if p.subparagraphs else None
+        if (first is not None and first.label.strip("().") == "i" and first.children
+                and first.children[0].label.strip("().") == "ii"):
+            # "(i) ... (ii) ..." directly under the chapeau, read as the letter (i) with (ii) under
+            # it: the first level is lettered, romans are the second.
+            yield CheckHit(first, 0, max(1, first.body_start), {"label": "(i)", "expected": "(a)"})
+            continue
         for subs in _siblings(p):
             labels = [s.label.strip("().").lower() for s in subs]
             series = _series(labels)
