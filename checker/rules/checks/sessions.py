@@ -801,3 +801,33 @@ def other_session_closed(doc: Document, params: dict, ctx) -> Iterator[CheckHit]
                 continue
             why = f"the text records its {int_to_ordinal(latest)} session as held"
         yield CheckHit(node, ref.start, ref.end, {"text": ref.text, "organ": organ, "why": why})
+
+
+# "resolution 61/295 of 13 September 2007, adopted at its sixty-second session": what lies
+# between the citation (with its date) and the session reference.
+_ADOPTED_AT_ITS = re.compile(r"^\s*,?\s*(?:which\s+was\s+|as\s+)?adopted\s+(?:by\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+)?"
+                             r"(?:at|during|in)\s+(?:its|the)\s+$")
+
+
+@register("sessions.cited-resolution-session", placeholders=("number", "text", "expected"))
+def cited_resolution_session(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """SES-11: a resolution numbered by session ("61/295") said to be adopted at another session."""
+    cited: dict[int, tuple[Node, list]] = {}
+    for node, c, _body in ctx.resolution.citations:
+        if c.form == "session" and c.session is not None and c.session_kind == "regular":
+            cited.setdefault(id(node), (node, []))[1].append(c)
+    for node, citations in cited.values():
+        if "adopted" not in node.text:
+            continue
+        for ref in _refs(ctx, node):
+            if ref.number is None or ref.kind != "regular" or ref.form == "year":
+                continue
+            before = [c for c in citations if c.full_end <= ref.start]
+            if not before:
+                continue
+            c = max(before, key=lambda c: c.full_end)
+            between = node.text[c.full_end:ref.start]
+            if len(between) > 100 or not _ADOPTED_AT_ITS.match(between) or ref.number == c.session:
+                continue
+            yield CheckHit(node, ref.start, ref.end, {"number": c.number, "text": ref.text,
+                                                      "expected": int_to_ordinal(c.session) + " session"})
