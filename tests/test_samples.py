@@ -161,6 +161,34 @@ EXPECTED = [
     ("holdout11/hrc61-item10-south-sudan.md", "draft-resolution", HRC, 7, 8, None),
     ("holdout11/sc-car-sanctions.txt", "resolution", "Security Council", 5, 9, None),
     ("holdout11/sc-unmiss-mandate.txt", "resolution", "Security Council", 6, 6, None),
+    # twelfth held-out set (counted by hand): a preambular paragraph ending "." still counts; a
+    # repeated "5." and a "3)" are operative paragraphs; the ECOSOC draft skips number 6;
+    # "Notes with satisfaction ...," and "[PP7] Alarmed" are preambular; "6. Encouraging" and
+    # "4. The General Assembly urges" are operative; the GA decision is one "Decides:" with (a)-(g).
+    ("holdout12/a-res-80-231-international-cooperation.txt", "resolution", GA, 8, 8, None),  # "5." twice
+    ("holdout12/ecosoc-E-2026-L12-ngo-committee.txt", "draft-resolution", ECOSOC, 8, 9, None),  # 1-5, 7-10
+    ("holdout12/ga-80-L48-mine-action.md", "draft-resolution", GA, 8, 8, None),  # authoring line has no comma
+    ("holdout12/ga-80-L57-draft-decision.txt", "draft-decision", GA, 3, 1, None),  # one "Decides:" (a)-(g)
+    ("holdout12/ga-c2-80-L18-Rev1-disaster-risk.txt", "draft-resolution", GA, 9, 7, None),
+    ("holdout12/ga-c3-80-L31-national-institutions.txt", "draft-resolution", GA, 9, 10, None),
+    ("holdout12/ga-c6-80-L9-uncitral.txt", "draft-resolution", GA, 7, 9, None),  # OP3 numbered "3)"
+    ("holdout12/hrc-62-L14-sierra-leone.md", "draft-resolution", HRC, 9, 9, None),
+    ("holdout12/hrc-62-L27-right-to-education.txt", "draft-resolution", HRC, 10, 10, None),  # "Whereas" is PP
+    ("holdout12/sc-res-2817-2026-libya.txt", "resolution", "Security Council", 9, 9, None),
+    # thirteenth held-out set (counted by hand): the CND and CSW texts are the commissions' own
+    # drafts ("The Commission on ...,"), so the commission is the body, as in holdout4; "Recalls ...,"
+    # is preambular; the amendment numbers its items 1, 2, 2, 3-6 (seven instructions); the
+    # declaration's annex paragraphs are not operative; "6. Requesting" is operative.
+    ("holdout13/cnd-transit-states.md", "draft-resolution", "Commission on Narcotic Drugs", 8, 9, None),
+    ("holdout13/csw-hiv-draft.md", "draft-resolution", "Commission on the Status of Women", 8, 7, None),
+    ("holdout13/ecosoc-cultural-property.txt", "draft-resolution", ECOSOC, 7, 8, None),
+    ("holdout13/ecosoc-ngo-decision.txt", "draft-decision", ECOSOC, 6, 1, None),  # "1. Decides:" (a)-(e)
+    ("holdout13/ga-2000-national-institutions.txt", "draft-resolution", GA, 9, 9, None),
+    ("holdout13/ga-c3-amendment.txt", "amendment", GA, 0, 7, None),  # seven items, "2." used twice
+    ("holdout13/ga-drr-declaration.txt", "draft-resolution", GA, 9, 7, None),  # annex 1-7 not counted
+    ("holdout13/hrc-car-item10.txt", "draft-resolution", HRC, 9, 11, None),
+    ("holdout13/sc-sanctions-drc.txt", "draft-resolution", "Security Council", 9, 10, None),  # 1-4, 6-11
+    ("holdout13/sc-unmiss-mandate.txt", "draft-resolution", "Security Council", 10, 8, None),
 ]
 
 
