@@ -1329,3 +1329,13 @@ def sponsor_list(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                                {"problem": f"is not in alphabetical order ('{names[i]}' after '{names[i - 1]}')",
                                 "expected": "list the States in English alphabetical order"})
             return
+
+
+@register("structure.security-council-title", placeholders=("title",))
+def security_council_title(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-17: a Security Council draft has no title; the Council's resolutions are known by
+    their number and the agenda item."""
+    if doc.kind != "draft-resolution" or (doc.body or doc.header.body) != "Security Council" or doc.title is None:
+        return
+    title = doc.title
+    yield CheckHit(title, 0, len(title.text), {"title": title.text if len(title.text) <= 60 else title.text[:57] + "..."})
