@@ -501,8 +501,9 @@ def _by_part(paras: list[Paragraph]) -> dict[str, list[Paragraph]]:
 
 @register("structure.operative-numbering", placeholders=("found", "expected"))
 def operative_numbering(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """ED-08: operative paragraphs are numbered 1..n, restarting in each part (A, B) of a composite text."""
-    if not _reliable(ctx, params):
+    """ED-08: operative paragraphs are numbered 1..n, restarting in each part (A, B) of a composite text.
+    An amendment's numbered items too: they are instructions, but numbered like paragraphs."""
+    if doc.kind != "amendment" and not _reliable(ctx, params):
         return
     for part, paras in _by_part(list(ctx.nodes)).items():
         # A paragraph inserted in negotiation ("OP7 bis ...") has no number of its own (STR015).
