@@ -1340,3 +1340,44 @@ def security_council_title(doc: Document, params: dict, ctx) -> Iterator[CheckHi
         return
     title = doc.title
     yield CheckHit(title, 0, len(title.text), {"title": title.text if len(title.text) <= 60 else title.text[:57] + "..."})
+
+
+# ---------------------------------------------------------------- date format (ED-18)
+
+_MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_ORDINAL_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+(?:of\s+)?\Z")
+_DAY_COMMA_AFTER = re.compile(r"\s*,\s*\d{4}\b")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}\s+\Z")
+_DAY_YEAR_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b")
+
+
+@register("structure.date-format", placeholders=("match",))
+def date_format(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-18: day, month, year; no ordinal suffix ("22nd September"), no month first
+    ("September 22, 2026"), no comma before the year ("22 September, 2026").
+
+    Every such date has a month name, and a scan for month names is some five times faster
+    than a pattern that starts at the day; the words around each month are then read."""
+    for node in ctx.nodes:
+        text = node.text
+        for m in _MONTH.finditer(text):
+            # Most months are "15 March 2006": cheap tests first, regexes only near a suspect.
+            window = text[max(0, m.start() - 12):m.start()]
+            if any(suffix in window for suffix in ("st ", "nd ", "rd ", "th ")):
+                before = _ORDINAL_BEFORE.search(window)
+                if before:
+                    start = m.start() - len(window) + before.start()
+                    yield CheckHit(node, start, m.end(), {"match": text[start:m.end()]})
+                    continue
+            follows = text[m.end():m.end() + 3]
+            day = _DAY_BEFORE.search(window) if window[-1:].isspace() else None
+            if follows[1:2].isdigit() and day is None:
+                after = _DAY_YEAR_AFTER.match(text, m.end())
+                if after:
+                    yield CheckHit(node, m.start(), after.end(), {"match": text[m.start():after.end()]})
+                    continue
+            if "," in follows and day is not None:
+                comma = _DAY_COMMA_AFTER.match(text, m.end())
+                if comma:
+                    start = m.start() - len(window) + day.start()
+                    yield CheckHit(node, start, comma.end(), {"match": text[start:comma.end()]})
