@@ -714,6 +714,28 @@ def _names(defined: Optional[DefinedRecipients]) -> dict[str, str]:
     return defined.names if defined is not None else {}
 
 
+@lru_cache(maxsize=16)
+def _party_requirements(patterns: tuple[str, ...]) -> Optional[tuple[tuple[frozenset[str], ...], ...]]:
+    """What a text must contain for some pattern of ``parties`` to match ("consent" or "request"
+    ...), or None when a pattern gives nothing to test."""
+    out = []
+    for pattern in patterns:
+        clauses = requirement(pattern)
+        if not clauses:
+            return None
+        out.append(clauses)
+    return tuple(out)
+
+
+def _may_name_party(patterns: tuple[str, ...], text: str) -> bool:
+    """Can a pattern of ``parties`` match in ``text``? A substring test that rules out most paragraphs."""
+    requirements = _party_requirements(patterns)
+    if requirements is None:
+        return True
+    folded = _fold(text)
+    return any(_holds(clauses, folded) for clauses in requirements)
+
+
 def wrong_party(text: str, params: dict) -> list[re.Match]:
     """Consent or request phrases whose party is not a State ("at the request of the Office").
 
@@ -1064,6 +1086,8 @@ def wrong_party_check(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     # without consent language to be a trigger of CON001, but a party named here is still wrong.
     party_triggers = _phrases(params, "party-triggers")
     for node in ctx.nodes:
+        if not _may_name_party(tuple(params.get("parties") or ()), node.text):
+            continue  # the rarest condition first: most paragraphs name no party at all
         if not (_triggered(triggers, node.text) or _triggered(party_triggers, node.text)):
             continue
         start = getattr(node, "body_start", 0)
