@@ -178,6 +178,10 @@ class Phrases:
                 return list(_alternation(self._phrases_in(group)).finditer(text, start, end))
         return _scan([_alternation((p,)) for p in self._phrases_in(live)], text, start, end)
 
+    def may_match(self, text: str) -> bool:
+        """Can a phrase match anywhere in ``text``? (False rules it out; True is only a maybe.)"""
+        return self.required is None or bool(self._live(text, 0, len(text)))
+
     def search(self, text: str, start: int = 0, end: Optional[int] = None) -> Optional[re.Match]:
         """The whole alternation's ``search(text, start, end)`` (the same span and group 0).
 
@@ -714,26 +718,11 @@ def _names(defined: Optional[DefinedRecipients]) -> dict[str, str]:
     return defined.names if defined is not None else {}
 
 
-@lru_cache(maxsize=16)
-def _party_requirements(patterns: tuple[str, ...]) -> Optional[tuple[tuple[frozenset[str], ...], ...]]:
-    """What a text must contain for some pattern of ``parties`` to match ("consent" or "request"
-    ...), or None when a pattern gives nothing to test."""
-    out = []
-    for pattern in patterns:
-        clauses = requirement(pattern)
-        if not clauses:
-            return None
-        out.append(clauses)
-    return tuple(out)
-
-
-def _may_name_party(patterns: tuple[str, ...], text: str) -> bool:
-    """Can a pattern of ``parties`` match in ``text``? A substring test that rules out most paragraphs."""
-    requirements = _party_requirements(patterns)
-    if requirements is None:
-        return True
-    folded = _fold(text)
-    return any(_holds(clauses, folded) for clauses in requirements)
+def _may_name_party(params: dict, text: str) -> bool:
+    """Can a phrase of ``parties`` match in ``text``? The list's requirements (kept in the rule
+    cache with the other phrase lists) rule out most paragraphs with a few substring tests."""
+    parties = _phrases(params, "parties")
+    return parties is not None and parties.may_match(text)
 
 
 def wrong_party(text: str, params: dict) -> list[re.Match]:
@@ -1086,7 +1075,7 @@ def wrong_party_check(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     # without consent language to be a trigger of CON001, but a party named here is still wrong.
     party_triggers = _phrases(params, "party-triggers")
     for node in ctx.nodes:
-        if not _may_name_party(tuple(params.get("parties") or ()), node.text):
+        if not _may_name_party(params, node.text):
             continue  # the rarest condition first: most paragraphs name no party at all
         if not (_triggered(triggers, node.text) or _triggered(party_triggers, node.text)):
             continue
