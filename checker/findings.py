@@ -26,6 +26,7 @@ class Edit:
 
 @dataclass(slots=True)
 class Fix:
+    """A way to mend a finding: text edits, applied together, and whether ``--fix`` may apply them unasked."""
     description: str
     edits: tuple[Edit, ...]
     safe: bool = True
@@ -33,6 +34,7 @@ class Fix:
 
 @dataclass(slots=True)
 class Finding:
+    """One problem found: the rule, its severity and message, and where (span, address, line, column)."""
     rule: str
     severity: str
     message: str
@@ -69,6 +71,7 @@ class RuleInfo:
 
 @dataclass(slots=True)
 class FileResult:
+    """Everything a run learned about one file: what it is, its findings, or the error that stopped it."""
     path: str
     kind: str
     body: Optional[str]

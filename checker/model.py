@@ -200,6 +200,7 @@ class Node:
 
 @dataclass(slots=True, eq=False)
 class SubParagraph(Node):
+    """A labelled item of a paragraph: "(a)", "(ii)", with the items nested under it."""
     label: str = ""
     level: int = 1
     # Offset in ``text`` where the body starts (after the "(a)" label).
@@ -252,11 +253,12 @@ class Paragraph(Node):
 
 @dataclass(slots=True, eq=False)
 class PreambularParagraph(Paragraph):
-    pass
+    """An unnumbered paragraph of the preamble ("Recalling ...,")."""
 
 
 @dataclass(slots=True, eq=False)
 class OperativeParagraph(Paragraph):
+    """A numbered (or lettered) paragraph of the operative part ("1. Decides ...;")."""
     # A decision's operative part is often lettered: "(a) Decides ...; (b) Requests ...".
     # Such paragraphs are addressed OP1, OP2 by position; ``label`` keeps "(a)".
     lettered: bool = False
@@ -264,11 +266,12 @@ class OperativeParagraph(Paragraph):
 
 @dataclass(slots=True, eq=False)
 class AnnexParagraph(Paragraph):
-    pass
+    """A paragraph of an annexed text, which keeps its own style."""
 
 
 @dataclass(slots=True)
 class FootnoteMarker:
+    """A footnote's marker in the text ("2006,1", "¹", "[^1]")."""
     label: str
     span: Span
     address: str  # address of the node the marker sits in
@@ -277,12 +280,14 @@ class FootnoteMarker:
 
 @dataclass(slots=True, eq=False)
 class Footnote(Node):
+    """A footnote's text, with the markers that point at it."""
     label: str = ""
     markers: list[FootnoteMarker] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class Sponsor:
+    """A State in the list of sponsors; ``non_member`` for one marked with an asterisk."""
     name: str
     non_member: bool
     span: Span
@@ -299,6 +304,7 @@ class HeaderField:
 
 @dataclass(slots=True, eq=False)
 class Header:
+    """What the header lines say: organ, committee, session, agenda item, symbol, date, sponsors."""
     body: Optional[str] = None
     committee: Optional[str] = None
     session: Optional[int] = None
@@ -323,6 +329,7 @@ class Header:
 
 @dataclass(slots=True, eq=False)
 class Title(Node):
+    """The title line, with the resolution number or draft placeholder before it ("56/...")."""
     number: Optional[str] = None  # "56/..." / "28/2" / "2223 (2015)"
     number_session: Optional[int] = None
     placeholder: bool = False
@@ -330,12 +337,14 @@ class Title(Node):
 
 @dataclass(slots=True, eq=False)
 class AuthoringLine(Node):
+    """"The General Assembly,": the organ that speaks, and whether the comma is there."""
     body: str = ""
     has_comma: bool = False
 
 
 @dataclass(slots=True, eq=False)
 class Closing(Node):
+    """What follows the last paragraph of an adopted text: the meeting, its date, how it was adopted."""
     meeting: Optional[str] = None
     date: Optional[str] = None  # ISO yyyy-mm-dd
     adoption: Optional[str] = None
@@ -343,6 +352,7 @@ class Closing(Node):
 
 @dataclass(slots=True, eq=False)
 class Annex:
+    """An annex: its address, title, heading and numbered paragraphs."""
     address: str
     title: str
     span: Span
@@ -362,6 +372,7 @@ class Directive:
 
 @dataclass(slots=True)
 class ParseProblem:
+    """A structural problem the parser itself found (a missing authoring line)."""
     code: str  # STR0xx style code of the structural problem
     message: str
     span: Span
@@ -370,6 +381,7 @@ class ParseProblem:
 
 @dataclass(slots=True, eq=False)
 class Document:
+    """The parsed draft: header, title, authoring line, preamble, operative part, annexes, footnotes."""
     path: str
     source: str  # the original text, exactly as read
     kind: str = "not-a-resolution"

@@ -178,6 +178,7 @@ class LogicalLine:
 
 @dataclass(slots=True)
 class Marker:
+    """A footnote marker removed from a line, with where it stood in the original."""
     label: str
     span: Span
     style: str
@@ -185,6 +186,7 @@ class Marker:
 
 @dataclass(slots=True)
 class Normalized:
+    """The normalized text split into header, authoring line, body and footnote lines."""
     header: list[LogicalLine]
     authoring: Optional[LogicalLine]
     body: list[LogicalLine]

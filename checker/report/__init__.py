@@ -44,6 +44,7 @@ UNREADABLE_CODE = "IOE001"
 
 @dataclass(frozen=True)
 class RenderOptions:
+    """How findings are printed: colour, statistics instead of findings, source excerpts."""
     color: bool = False
     statistics: bool = False
     show_source: bool = True

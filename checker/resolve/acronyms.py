@@ -26,6 +26,7 @@ from checker.model import Annex, Document, FootnoteMarker, Node
 
 @dataclass(frozen=True, slots=True)
 class Occurrence:
+    """An acronym or its definition at one place in one node."""
     node: Node
     start: int  # in node.text
     end: int

@@ -52,6 +52,7 @@ _MONTH_NO["sept"] = 9
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """One row of the citation registry: a resolution's symbol, body, number and adoption date."""
     symbol: str
     body: str       # GA | HRC | CHR | SUB | ECOSOC | SC
     number: str     # as the citation grammar normalizes it: "60/251", "217 A (III)", "1325 (2000)"

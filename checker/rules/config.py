@@ -43,6 +43,7 @@ CONFIG_NAMES = (".reslint.yaml", ".reslint.yml")
 
 @dataclass
 class Config:
+    """The project's configuration (``.reslint.yaml``), merged with the command line."""
     path: Optional[Path] = None  # the config file, if any
     root: Path = field(default_factory=Path.cwd)  # globs are relative to this folder
     rule_files: list[Path] = field(default_factory=list)

@@ -59,6 +59,7 @@ ENGINE_RULES = {
 
 @dataclass
 class RuleSet:
+    """The compiled rules of one run, in code order, and the key of the files they came from."""
     rules: list[CompiledRule]  # ordered by code
     hash: str = ""
     files: list[Path] = field(default_factory=list)

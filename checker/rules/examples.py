@@ -24,6 +24,7 @@ _AUTHORING = re.compile(r"^\s*[*_]{0,2}The\s+[A-Z][\w\s-]*?(?:Assembly|Council|C
 
 @dataclass
 class ExampleFailure:
+    """A rule's own example that did not behave as it says."""
     code: str
     kind: str  # "valid" | "invalid"
     index: int

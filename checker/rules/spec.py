@@ -43,6 +43,7 @@ class RuleSource:
 
 @dataclass(slots=True)
 class RuleSpec:
+    """One rule as its file states it, validated: code, kind, scope, message, docs, params."""
     code: str
     name: str
     severity: str

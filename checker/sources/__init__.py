@@ -21,6 +21,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # a resolution is rarely over 1 MB; 20 MB bou
 
 @dataclass(slots=True)
 class SourceText:
+    """A file as read: its text (decoded), encoding, format, and the formatting Word or Markdown gave."""
     path: str
     text: str
     encoding: str = "utf-8"  # utf-8 | utf-8-sig | utf-16-le | utf-16-be

@@ -46,6 +46,7 @@ CheckFn = Callable[[Any, dict, Any], Iterator[CheckHit]]
 
 @dataclass(frozen=True, slots=True)
 class CheckDef:
+    """A registered check: its function, the placeholders its messages may use, its params schema."""
     name: str
     fn: CheckFn
     placeholders: tuple[str, ...] = ()

@@ -85,6 +85,7 @@ _OPENING = re.compile(r"[A-Za-z’'-]+(?:\s+[A-Za-z’'-]+){0,3}")
 
 @dataclass(frozen=True, slots=True)
 class Clause:
+    """One clause of a paragraph ("...; and invites States to ..."), with its opening words."""
     start: int  # offsets in the node's text
     end: int
     opening: str
