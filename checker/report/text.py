@@ -20,7 +20,6 @@ the CLI decides (a TTY and no ``NO_COLOR``).
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Optional
 
 from checker.findings import FileResult, Finding, RuleInfo
@@ -149,10 +148,22 @@ def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
     return shown, start - offset, end - offset
 
 
+def _plain(ch: str) -> bool:
+    """One cell, printed as it is, known without ``unicodedata``: Latin letters, digits and
+    marks before the combining accents (U+0300), and the quotes and dashes of General
+    Punctuation. Most excerpts hold nothing else, and a one-file check is spared the module."""
+    return ("\u0020" <= ch < "\u007f") or ("\u00a0" <= ch < "\u0300" and ch != "\u00ad") \
+        or ("\u2010" <= ch <= "\u2027") or ("\u2030" <= ch <= "\u205e")  # U+00AD: soft hyphen, no cell
+
+
 def _shown(ch: str) -> str:
     """How ``ch`` is printed: tabs expanded, control characters blanked."""
     if ch == "\t":
         return TAB
+    if _plain(ch):
+        return ch
+    import unicodedata
+
     return " " if unicodedata.category(ch) == "Cc" else ch
 
 
@@ -160,6 +171,10 @@ def _cells(ch: str) -> int:
     """Terminal cells taken by ``ch``."""
     if ch == "\t":
         return len(TAB)
+    if _plain(ch):
+        return 1
+    import unicodedata
+
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
