@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -134,7 +134,8 @@ def load_ruleset(paths: Iterable[Path] = (), *, include_default: bool = True,
     finally:
         patterns.vetted = False
     if not hit and use_cache:
-        cache.store("rules", key, specs)  # only once everything compiled
+        # only once everything compiled; positions are read again from the files if ever needed
+        cache.store("rules", key, [replace(s, source=s.source.without_positions()) for s in specs])
     return RuleSet(compiled, key, files, cache_hit=hit)
 
 

@@ -7,7 +7,7 @@ cache stores; compiling its patterns happens in the kind modules.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Optional
 
 from checker.rules.errors import RuleFileError
 from checker.rules.yamlfile import Positions
@@ -21,20 +21,28 @@ COMMON_KEYS = (
 
 @dataclass(slots=True)
 class RuleSource:
-    """The file a rule came from and the position of every key in it."""
+    """The file a rule came from and the position of every key in it.
+
+    The cross-run cache keeps no positions (``without_positions``): they are a third of
+    the cached rule set, and needed only to report an error, when they are read again
+    from the file (whose contents the cache key vouches for)."""
 
     path: str
-    positions: Positions
+    positions: Optional[Positions]
     base: tuple = ()  # path of the rule inside the file, e.g. ("rules", 3)
 
     def position(self, keys: tuple = (), *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of ``keys`` (relative to ``base``), or of the
         nearest enclosing item that has a position."""
+        positions = self.positions if self.positions is not None else _positions_of(self.path)
         where = self.base + tuple(keys)
-        while where not in self.positions and where:
+        while where not in positions and where:
             where, key = where[:-1], False
-        kl, kc, vl, vc = self.positions.get(where, (1, 1, 1, 1))
+        kl, kc, vl, vc = positions.get(where, (1, 1, 1, 1))
         return (kl, kc) if key else (vl, vc)
+
+    def without_positions(self) -> "RuleSource":
+        return RuleSource(self.path, None, self.base)
 
     def error(self, keys: tuple, message: str, *, key: bool = False) -> RuleFileError:
         line, col = self.position(keys, key=key)
@@ -71,3 +79,14 @@ class RuleSpec:
         if isinstance(keys, str):
             keys = (keys,)
         return self.source.error(keys, f"{self.code}: {message}", key=key)
+
+
+def _positions_of(path: str) -> Positions:
+    """The key positions of a rule file, read again (see ``RuleSource``); none if it cannot be."""
+    from checker.rules.yamlfile import load_yaml
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return load_yaml(path, fh.read())[1]
+    except (OSError, UnicodeDecodeError, RuleFileError):
+        return {}
