@@ -315,7 +315,12 @@ def dotted_acronym(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     Not abbreviations: section references ("sect. I.A.": a roman numeral first) and the
     place names in ``allow`` ("Washington, D.C.")."""
     allowed = set(params.get("allow") or ())
+    # An annex reproduced as others wrote it (a form, an instrument) keeps its "U.N.".
+    reproduced = {id(n) for annex in doc.annexes if not annex_is_own_text(doc, annex)
+                  for para in annex.paragraphs for n in (para, *para.all_subparagraphs())}
     for node, text in _acronym_texts(ctx, doc).of(body_nodes(doc)):  # the others have no use
+        if id(node) in reproduced:
+            continue
         for u in find_acronym_uses(text):
             if not u.dotted or u.text in allowed or u.text[0] in "IVX":
                 continue
