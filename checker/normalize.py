@@ -917,6 +917,9 @@ class _Normalizer:
         if terminal and vocabulary.SECTION_HEADING_LINE.match(s_plain) and len(s_plain) < 160 \
                 and not _ends_with_mark(s_plain):
             return True  # a section heading between paragraphs, even in a double-spaced layout
+        if soft_gap and prev_s.endswith((";", ".")) and s_plain[:1].isupper() and len(s_plain.split()) <= 10 \
+                and not _ends_with_mark(s_plain) and not s_plain.endswith(","):
+            return True  # a heading after a finished paragraph ("Income section 3 Services to the public")
         if terminal and vocabulary.NEGOTIATION_PREFIX.match(s_plain):
             return True  # "OP7 bis Urges ...": a paragraph with its negotiation label still on
         bare = vocabulary.NUMBER_WITHOUT_STOP.match(s_plain)

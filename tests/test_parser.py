@@ -507,3 +507,24 @@ def test_end_notes_labelled_with_superscript_digits_are_footnotes():
     assert [f.label for f in doc.footnotes] == ["1", "2"]
     assert doc.footnotes[1].text == "Ibid., vol. 1019, No. 14956."
     assert doc.operative[-1].text.endswith("seized of the matter.")
+
+
+def test_heading_between_double_spaced_paragraphs_is_not_their_text():
+    # A budget resolution's heading ("Income section 3 ...") after a finished paragraph, in a
+    # double-spaced text (every line followed by a blank one): not the end of the paragraph.
+    lines = ["The General Assembly,", "Recalling its resolution 78/252 on the programme budget",
+             "for the biennium and its resolution 78/253,",
+             "1. Recalls paragraph IS2.4 of the report of the Advisory Committee, and encourages",
+             "efforts by the Secretary-General to present updated information on the working",
+             "group on global rental practices and its work;",
+             "Income section 3 Services to the public",
+             "2. Emphasizes that services to the public should be financially self-supporting,",
+             "and urges the Secretary-General to develop innovative options to increase income",
+             "and avoid deficit, and to report thereon in the next budget submission;",
+             "3. Requests the Secretary-General to continue to review the garage operations",
+             "policies and the rates charged and to submit proposals on them to the Fifth",
+             "Committee together with the estimates for the coming period of the budget;",
+             "4. Decides to consider the question of the income of the Organization under",
+             "the item entitled Programme budget at the main part of its next session."]
+    doc = parse_text("\n\n".join(lines) + "\n")
+    assert [p.text.rsplit(" ", 1)[-1] for p in doc.operative] == ["work;", "submission;", "budget;", "session."]
