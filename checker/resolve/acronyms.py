@@ -67,8 +67,13 @@ _LABEL_AFTER = re.compile(r"\.\d")
 # Inside a proper name, between two of its capitalized words: "the End TB Strategy",
 # "the Stop TB Partnership", "An IPCC Special Report on ...". The name is official as it stands.
 # The capitalized word before must not open the paragraph or a sentence ("Invites UNDP Executive ...").
-_NAME_WORD_BEFORE = re.compile(r"(?:^|\s)(?P<prev>[^\s.;:()]*[^\s.;:()\d])\s+[A-Z][a-z][\w-]*\s$")
+# A function word or two may stand between ("Workshop on RFMO Management", "Declaration on the TRIPS
+# Agreement"), and the acronym may end a name of two capitalized words or more ("Moscow Declaration
+# to End TB"), but then the word just before it is capitalized.
+_NAME_WORD_BEFORE = re.compile(r"(?:^|\s)(?P<prev>[^\s.;:()]*[^\s.;:()\d])\s+[A-Z][a-z][\w-]*\s+(?:(?:on|of|for|to|the)\s+){0,2}$")
 _NAME_WORD_AFTER = re.compile(r"\s[A-Z][a-z]")
+_NAME_ENDING_BEFORE = re.compile(r"(?:^|\s)[^\s.;:()]*[^\s.;:()\d]\s+[A-Z][a-z][\w-]*(?:\s+(?:(?:on|of|for|to|the)\s+){0,2}[A-Z][a-z][\w-]*)+\s$")
+_NAME_ENDING_AFTER = re.compile(r"[,;.)]|\s+[a-z]")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'-]{2,}")
 # A written name: capitalized words (three at least), function words between them.
 _NAME = re.compile(r"[A-Z][\w\u2019'-]*(?:\s+(?:(?:of|the|for|and|on|in|de)\s+)*[A-Z][\w\u2019'-]*){2,}")
@@ -127,8 +132,10 @@ def shouting(text: str, start: int, end: int) -> bool:
 
 
 def _inside_name(text: str, start: int, end: int) -> bool:
-    """Is the acronym a middle word of a capitalized name ("End TB Strategy")?"""
-    return bool(_NAME_WORD_BEFORE.search(text, max(0, start - 60), start)) and bool(_NAME_WORD_AFTER.match(text, end))
+    """Is the acronym a word of a capitalized name ("End TB Strategy", "Declaration to End TB")?"""
+    if _NAME_WORD_AFTER.match(text, end):
+        return bool(_NAME_WORD_BEFORE.search(text, max(0, start - 60), start))
+    return bool(_NAME_ENDING_AFTER.match(text, end)) and bool(_NAME_ENDING_BEFORE.search(text, max(0, start - 80), start))
 
 
 def _footnote_markers(doc: Document) -> dict[int, int]:
