@@ -634,3 +634,36 @@ def non_agreed(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 fix = Fix(f"Replace '{found}' with '{replacement}'",
                           (Edit(node.span_of(m.start(), m.end()), replacement),), safe=True)
                 yield CheckHit(node, m.start(), m.end(), {"match": found, "replacement": replacement}, fix=fix)
+
+
+# ---------------------------------------------------------------- country names in a recorded vote
+
+_VOTE_LIST = re.compile(r"\b(?:In\s+favour|Against|Abstaining|Abstentions?)\s*:?\s*\**\s*:?", re.IGNORECASE)
+_RENAMED_SCHEMA = {"type": "object", "properties": {"names": {"type": "object", "additionalProperties": {
+    "type": "object", "properties": {"name": {"type": "string"}, "since": {"type": "string", "pattern": r"^\d{4}-\d\d-\d\d$"}},
+    "required": ["name"], "additionalProperties": False}}}, "required": ["names"], "additionalProperties": False}
+
+
+@register("terms.vote-list-name", placeholders=("match", "replacement", "when"), params_schema=_RENAMED_SCHEMA)
+def vote_list_name(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
+    """ED-24 in a recorded vote: a State listed by a name that was not its United Nations name on
+    the day of the vote (``names``: old name -> new name and the day it took effect; an informal
+    name has no day and is wrong on any)."""
+    closing = doc.closing
+    if closing is None:
+        return
+    text = closing.text
+    first = _VOTE_LIST.search(text)
+    if first is None:
+        return
+    voted = closing.date or doc.header.adoption_date
+    for old, entry in (params.get("names") or {}).items():
+        since = entry.get("since")
+        if since and (voted is None or voted < since):
+            continue  # the old name was still the State's name (or the day is unknown)
+        # A whole item of the list: after a colon, a comma or a line break, before one.
+        pattern = re.compile(r"(?:(?<=[:,\n])|(?<=[:,\n] ))" + re.escape(old)
+                             + r"(?=\s*(?:,|\]|\n|$)|\s+(?:Against|Abstaining|Abstentions?)\b)")
+        for m in pattern.finditer(text, first.start()):
+            when = f" since {since}" if since else ""
+            yield CheckHit(closing, m.start(), m.end(), {"match": m.group(0), "replacement": entry["name"], "when": when})
