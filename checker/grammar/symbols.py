@@ -350,6 +350,10 @@ def _validate_cached(s: str) -> SymbolMatch:
         return result(problem, code, suggestion)
 
     # -- §4.5 specific forms ------------------------------------------------------
+    m = _pattern(r"([SE])/HRC/(.+)").fullmatch(normalized)
+    if m:  # "S/HRC/58/22": the Council's documents are General Assembly documents
+        return result(f"Human Rights Council documents are in the A/ series, not {m.group(1)}/", "SYM-09",
+                      f"A/HRC/{m.group(2)}")
     if _pattern(r"A/(?:HRC|C\.\d+)/L\.\d+.*|A/L\.\d+.*").fullmatch(normalized):
         hint = "" if normalized.startswith("A/HRC/") else " (valid only for pre-1976 documents)"
         return result("session component missing" + hint, "SYM-01", None)

@@ -591,7 +591,9 @@ def ecosoc_ordinal(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 # The General Assembly named as the owner of the "its": "to the General Assembly at its ...".
-_GA_ITS = re.compile(r"\b(?:General\s+Assembly|the\s+Assembly)\s*,?\s*(?:at|to|for|by|until|during|before|in)\s+its\s+$")
+# "to the General Assembly at its", "to the General Assembly, starting at its"
+_GA_ITS = re.compile(r"\b(?:General\s+Assembly|the\s+Assembly)\s*,?\s*(?:(?:starting|beginning|commencing|annually|"
+                     r"each\s+year)\s+)?(?:at|to|for|by|until|during|before|in|from)\s+its\s+$")
 _GA_AFTER = re.compile(r"\s+of\s+the\s+General\s+Assembly\b")
 
 
@@ -653,7 +655,10 @@ def ga_session_closed(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             if ref.number >= open_n:
                 continue
             before = text[max(floor, ref.start - 160):ref.start]
-            if not (_GA_ITS.search(before) or (_THE.search(before) and _GA_AFTER.match(text, ref.end))):
+            # "to the Council and to the General Assembly, starting at its sixty-second session and at
+            # its eightieth session, respectively": the sessions follow the organs in order.
+            paired = _RESPECTIVELY.search(text[ref.end:ref.end + 120].split(";")[0]) is not None
+            if paired or not (_GA_ITS.search(before) or (_THE.search(before) and _GA_AFTER.match(text, ref.end))):
                 # "to the Council and to the General Assembly, at its sixty-second session and
                 # at its seventy-ninth session, respectively"
                 listed = _respectively_owner(text, ref, floor) if _ITS.search(before[-30:]) else None
@@ -805,8 +810,9 @@ def other_session_closed(doc: Document, params: dict, ctx) -> Iterator[CheckHit]
 
 # "resolution 61/295 of 13 September 2007, adopted at its sixty-second session": what lies
 # between the citation (with its date) and the session reference.
-_ADOPTED_AT_ITS = re.compile(r"^\s*,?\s*(?:which\s+was\s+|as\s+)?adopted\s+(?:by\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+)?"
-                             r"(?:at|during|in)\s+(?:its|the)\s+$")
+# "..., adopted at its", "..., adopted by the General Assembly at its", "..., adopted at the high-level
+# meeting held during its" (no other citation, clause or sentence between).
+_ADOPTED_AT_ITS = re.compile(r"^\s*,?\s*(?:which\s+was\s+|as\s+)?adopted\b[^;.()]{0,60}?\b(?:at|during|in)\s+(?:its|the)\s+$")
 
 
 @register("sessions.cited-resolution-session", placeholders=("number", "text", "expected"))
