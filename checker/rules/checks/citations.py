@@ -213,6 +213,13 @@ def _date_problem(c: Citation, body: Optional[str], strict: bool) -> Optional[st
     if body == "General Assembly" and c.form == "legacy" and c.session_kind == "regular" and c.session:
         if y not in (1945 + c.session, 1946 + c.session):
             return f"General Assembly session {c.session} met in {1945 + c.session}\u2013{1946 + c.session}"
+        # From the second session, each opened in September and ran (with resumed parts) until
+        # the next opened: "2200 A (XXI) of 16 December 1967" is a date of the twenty-second.
+        if c.session >= 2:
+            lo, hi = ga_session_window(c.session)
+            if not lo <= d <= max(hi, hi.replace(day=30)):
+                return (f"General Assembly session {c.session} ran from September {lo.year} "
+                        f"to September {hi.year}")
     if body == "Human Rights Council" and c.form == "session" and c.session and c.session >= 7:
         ys = hrc_session_year_slot(c.session)
         months = {"March": (2, 3, 4), "June": (5, 6, 7), "September": (8, 9, 10)}[ys[1]]
