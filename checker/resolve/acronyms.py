@@ -131,6 +131,16 @@ def shouting(text: str, start: int, end: int) -> bool:
     return sum(bool(_CAPS_WORD.fullmatch(w.strip(",.;:()"))) for w in near) >= 2
 
 
+def _near_fit(expansion: str, base: str) -> bool:
+    """Words whose initials fit the acronym but for one: "national statistical systems (NSOs)",
+    a slip for the "national statistical offices" the acronym stands for elsewhere."""
+    words = expansion.split()
+    letters = [c for c in base if c.isalpha()]
+    if len(words) != len(letters) or len(words) < 3 or not all(w.replace("-", "").isalpha() for w in words):
+        return False
+    return sum(w[0].lower() != c.lower() for w, c in zip(words, letters)) == 1
+
+
 def _inside_name(text: str, start: int, end: int) -> bool:
     """Is the acronym a word of a capitalized name ("End TB Strategy", "Declaration to End TB")?"""
     if _NAME_WORD_AFTER.match(text, end):
@@ -196,7 +206,7 @@ def _scan(node_texts: Iterable[tuple[Node, str]], read_from: dict[int, int]) -> 
             defs[occ.base].append((occ, d.expansion if d.plausible else ""))
             if d.plausible:
                 names.append((d.expansion_start, d.expansion_end))
-            if not d.plausible and _NAME.fullmatch(d.expansion):
+            if not d.plausible and (_NAME.fullmatch(d.expansion) or _near_fit(d.expansion, occ.base)):
                 written[(occ.base, occ.pos)] = d.expansion
         parens = [(m.start(), m.end()) for m in _PARENS.finditer(text)]
         for u in find_acronym_uses(text) + find_un_name_uses(text):

@@ -58,6 +58,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from checker.model import Document, Node, Paragraph, PreambularParagraph, SubParagraph
+from checker.resolve.references import NUMBER, PARAGRAPH_REF
 from checker.rules.checks import CheckHit, register
 from checker.vocabulary import OPERATIVE_VERBS, PREAMBULAR_FIRST_WORDS
 
@@ -791,7 +792,7 @@ def operative(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
         # An amendment's instruction is judged without the new text it quotes (below).
         end = min(para.chapeau_end, proposed_paragraphs(para)[0]) if amendment else para.chapeau_end
         m = _operative_hit(para.text, para.body_start, end, para.opening, params, defined, doc)
-        if m:
+        if m and not _consent_by_reference(doc, para, params):
             yield _hit(para, m, params)
     if amendment:
         for para, new in _amendment_texts(doc, triggers):
@@ -799,6 +800,21 @@ def operative(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
                 m = _operative_hit(para.text, new.start, new.end, new.opening, params, defined)
                 if m:
                     yield _hit(para, m, params)
+
+
+def _consent_by_reference(doc: Document, para: Paragraph, params: dict) -> bool:
+    """Does the paragraph refer to another ("the assistance provided for in paragraph 5 above")
+    whose text has the consent language? TA-01 condition 4: consent in an explicitly
+    cross-referenced paragraph covers this one."""
+    if "aragraph" not in para.text or _pat(params, "consent") is None:
+        return False
+    numbered = {p.number: p for p in doc.operative if p.number is not None and p.part == para.part}
+    for m in PARAGRAPH_REF.finditer(para.text):
+        for nm in NUMBER.finditer(m["items"]):
+            target = numbered.get(int(nm["n"]))
+            if target is not None and target is not para and _found(*_list_key(params, "consent"), target.text):
+                return True
+    return False
 
 
 def _operative_hit(text: str, start: int, end: int, opening: str, params: dict,
