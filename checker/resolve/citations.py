@@ -65,6 +65,12 @@ def link_citations(doc: Document, nodes: Iterable[Node]) -> list[CitedResolution
                 body = short[c.body_text]
             elif body is None and c.body_inherited and c.body_text in short and out and out[-1][0] is node:
                 body = out[-1][2]
+            elif body is None and c.body_text is None:
+                # "all previous resolutions of the Human Rights Council on Somalia, most recently
+                # resolution 54/117": the organ the clause has just named for its resolutions.
+                m = _ORGAN_RESOLUTIONS_BEFORE.search(node.text, max(0, c.full_start - 160), c.full_start)
+                if m is not None:
+                    body = _canonical_body(m["organ"])
             out.append((node, c, body))
         for _end, sf, organ in defs:
             short[sf] = organ
@@ -99,6 +105,9 @@ def _short_form_definitions(text: str) -> list[tuple[int, str, str]]:
     return out
 
 
+_ORGAN_RESOLUTIONS_BEFORE = re.compile(
+    r"\bresolutions\s+(?:adopted\s+)?(?:of|by)\s+the\s+(?P<organ>General Assembly|Human Rights Council|Security Council|"
+    r"Economic and Social Council|Commission on Human Rights)\b[^;\d]{0,100}$")
 _DIRECT = re.compile(r"\s+(?:(?:both|all)\s+)?of\s+")
 _EXPLICIT_SHARE = re.compile(r"\b(?:both|all)\s+of\s+$")
 
