@@ -189,6 +189,34 @@ EXPECTED = [
     ("holdout13/hrc-car-item10.txt", "draft-resolution", HRC, 9, 11, None),
     ("holdout13/sc-sanctions-drc.txt", "draft-resolution", "Security Council", 9, 10, None),  # 1-4, 6-11
     ("holdout13/sc-unmiss-mandate.txt", "draft-resolution", "Security Council", 10, 8, None),
+    # fourteenth held-out set (counted by hand): the CHR text is the Commission's own draft, so the
+    # Commission is the body; "[OP.3bis]" counts as an operative paragraph (as "OP7 bis" in holdout2);
+    # the adopted HIV text skips number 6; a fully italicised "*Stressing ...*," is preambular;
+    # "Acting under Chapter VII ...," is preambular; the SC draft's last paragraph ends ";".
+    ("holdout14/chr-2005-advisory-services.txt", "draft-resolution", "Commission on Human Rights",
+     11, 6, None),  # 1-3, [OP.3bis], 4-5
+    ("holdout14/ecosoc-2026-ngo-participation.txt", "draft-resolution", ECOSOC, 8, 6, None),
+    ("holdout14/ga-3c-rev1-disability.txt", "draft-resolution", GA, 10, 9, None),
+    ("holdout14/ga-79-hiv-aids-adopted.txt", "resolution", GA, 8, 7, None),  # 1-5, 7-8
+    ("holdout14/ga-80-financing-for-development.txt", "draft-resolution", GA, 10, 4, None),
+    ("holdout14/ga-es11-civilian-infrastructure.txt", "draft-resolution", GA, 11, 7, None),
+    ("holdout14/hrc-58-women-defenders.md", "draft-resolution", HRC, 7, 7, None),
+    ("holdout14/hrc-59-business-human-rights.md", "draft-resolution", HRC, 9, 8, None),  # italic "Stressing" PP
+    ("holdout14/hrc-60-technical-cooperation.txt", "draft-resolution", HRC, 9, 6, None),
+    ("holdout14/sc-draft-nonproliferation-1540.txt", "draft-resolution", "Security Council", 11, 7, None),
+    # fifteenth held-out set (counted by hand): (a), (b), (i) items stay text of their paragraph;
+    # "8. Encouraging" is operative; the Libya text skips number 7; a preambular paragraph ending ";"
+    # (CAR) and a fully italicised "*Stressing ...*," (Somalia) still count; "Recalls ...," is preambular.
+    ("holdout15/ecosoc-firearms-technical-assistance.txt", "draft-resolution", ECOSOC, 5, 12, None),
+    ("holdout15/ecosoc-statistical-capacity.txt", "draft-resolution", ECOSOC, 10, 10, None),
+    ("holdout15/ga79-c3-nhri-capacity.txt", "draft-resolution", GA, 7, 12, None),  # "8. Encouraging"
+    ("holdout15/ga80-c2-ldc-capacity.md", "draft-resolution", GA, 6, 12, None),
+    ("holdout15/ga80-c3-child-marriage-capacities.txt", "draft-resolution", GA, 7, 12, None),
+    ("holdout15/hrc58-libya.txt", "draft-resolution", HRC, 10, 11, None),  # 1-6, 8-12
+    ("holdout15/hrc59-somalia.md", "draft-resolution", HRC, 10, 11, None),
+    ("holdout15/hrc60-cambodia-advisory-services.txt", "draft-resolution", HRC, 6, 11, None),
+    ("holdout15/hrc60-car-technical-assistance.txt", "draft-resolution", HRC, 11, 12, None),  # PP ends ";"
+    ("holdout15/sc-unmiss-mandate.txt", "resolution", "Security Council", 10, 10, None),  # "Recalls" PP
 ]
 
 
