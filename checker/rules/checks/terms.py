@@ -375,10 +375,12 @@ def _opens_line(text: str, pos: int) -> bool:
 # of Women"): "the Commission on the refinement of ..." is the short form and what the body did.
 # A fund named for its purpose goes on with a gerund ("the Fund for responding to loss and damage"),
 # and mandate titles (``lower-case-titles``) in lower case ("Special Rapporteur on the right to food").
-_NAMED_BY = r"(?:to|in)\s+[A-Z]|established\b|set\s+up\b|created\b|referred\s+to\b|[A-Z]"
+_NAMED_BY_TAIL = r"established\b|set\s+up\b|created\b|referred\s+to\b|[A-Z]"
+_NAMED_BY = rf"(?:to|in)\s+[A-Z]|{_NAMED_BY_TAIL}"
 _NAMING_CAPITAL = rf"\s+(?:(?:of|on|for|against)\s+(?:(?:the|a|an)\s+)?[A-Z0-9]|for\s+[a-z]+ing\b|{_NAMED_BY})"
-# "the Special Rapporteur on this question" points back: it is the short form, not a title.
-_NAMING_ANY = rf"\s+(?:(?:of|on|for|against)\b(?!\s+(?:this|that|these|those)\b)|{_NAMED_BY})"
+# "the Special Rapporteur on this question" points back: it is the short form, not a title; nor
+# does "to" name a mandate ("the visits made by the Special Rapporteur to Cambodia").
+_NAMING_ANY = rf"\s+(?:(?:of|on|for|against)\b(?!\s+(?:this|that|these|those)\b)|in\s+[A-Z]|{_NAMED_BY_TAIL})"
 
 
 def _naming(head: str, lower_titles: frozenset[str]) -> str:
