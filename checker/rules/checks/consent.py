@@ -723,8 +723,10 @@ def _names(defined: Optional[DefinedRecipients]) -> dict[str, str]:
 def _may_name_party(params: dict, text: str) -> bool:
     """Can a phrase of ``parties`` match in ``text``? The list's requirements (kept in the rule
     cache with the other phrase lists) rule out most paragraphs with a few substring tests."""
-    parties = _phrases(params, "parties")
-    return parties is not None and parties.may_match(text)
+    # Phrase by phrase, as ``wrong_party`` scans them: a list whose phrases have capture groups
+    # is not analysed as a whole, each phrase alone is.
+    state = "|".join(params.get("state") or ())
+    return any(_phrase_list((pattern,), state).may_match(text) for pattern in params.get("parties") or ())
 
 
 def wrong_party(text: str, params: dict) -> list[re.Match]:
