@@ -248,11 +248,16 @@ def acronym_defined_again(doc: Document, params: dict, ctx) -> Iterator[CheckHit
 def acronym_rarely_used(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """TRM004: an acronym introduced for a name used only once or twice (definition included)."""
     idx, limit, allowed = _index(ctx, doc), int(params.get("max-uses", 2)), _allowed(params)
+    annexes = None  # uses in the annexes the resolution drafts itself, counted only when needed
     for base, defs in idx.defs.items():
         occ, expansion = defs[0]
         if base in allowed or occ.acronym in allowed or _un_name(base):
             continue   # "UN-Women" is an official name, defined however seldom used (adopted texts)
         total = len(defs) + len(idx.uses.get(base, []))
+        if total <= limit and doc.annexes:
+            if annexes is None:
+                annexes = [index_annex(a, _acronym_texts(ctx, doc)) for a in doc.annexes if annex_is_own_text(doc, a)]
+            total += sum(len(own.uses.get(base, [])) for own in annexes)
         if total <= limit and expansion.strip() and not _TITLE_AFTER_DEFINITION.match(occ.node.text, occ.end):
             yield _hit(occ, uses=total, expansion=expansion.strip())
 
