@@ -388,6 +388,7 @@ class Document:
     header: Header = field(default_factory=Header)
     title: Optional[Title] = None
     authoring: Optional[AuthoringLine] = None
+    part_authoring: list[AuthoringLine] = field(default_factory=list)  # parts B, C ... of a composite text
     preamble: list[PreambularParagraph] = field(default_factory=list)
     operative: list[OperativeParagraph] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)

@@ -344,8 +344,13 @@ class _Builder:
             label = vocabulary.NEGOTIATION_PREFIX.match(plain)
             if label:
                 plain = plain[label.end():].lstrip("*_ ")
-            # a new part of a composite resolution: "B" ... "The General Assembly,"
-            if state in ("closing", "operative") and plain.startswith("The ") and vocabulary.AUTHORING_LINE.match(plain):
+            # a new part of a composite resolution: "B" ... "The General Assembly," (or, after
+            # the part's letter, "General Assembly," without its article: STR001's to report)
+            new_part_line = state in ("closing", "operative") and (
+                (plain.startswith("The ") and vocabulary.AUTHORING_LINE.match(plain))
+                or ((expect_part_letter or letter_before) and not plain.startswith("The ")
+                    and vocabulary.AUTHORING_LINE.match("The " + plain)))
+            if new_part_line:
                 flush()
                 self._close(closing_lines)
                 closing_lines = []
@@ -363,6 +368,10 @@ class _Builder:
                     doc.parts.append(part)
                 expect_part_letter = letter_before = None
                 state = "preamble"
+                m = vocabulary.AUTHORING_LINE.match(plain if plain.startswith("The ") else "The " + plain)
+                doc.part_authoring.append(AuthoringLine(
+                    "authoring", f"{part}.AUTHORING", line.text, line.tmap, list(line.italics), list(line.bold),
+                    body=m.group("body").strip(), has_comma=bool(m.group("comma"))))
                 continue
             if len(plain) <= 3 and g.match_all(g.part_letter, plain) and annex is None:
                 letter = plain.strip(" .")

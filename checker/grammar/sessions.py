@@ -366,6 +366,12 @@ def _classify(text: str, words: list[tuple[int, int, str]], sess_start: int, ses
             # title form "..., Sixty-first Session" capitalizes "Session" and follows a comma)
             problem = "capitalized-ordinal"
             suggestion_tok = low
+    elif low in CARD_UNITS and prev and prev[2].lower() in TENS and prev[1] + 1 == s and not plural:
+        # "sixty eight session": a cardinal, and unhyphenated
+        start = prev[0]
+        number, form = _CARDINALS[f"{prev[2].lower()}-{low}"], "words"
+        tok = text[start:e]
+        problem, suggestion_tok = "cardinal", _match_case(tok, int_to_ordinal(number))
     elif low in _CARDINALS and ("-" in low or low in TENS) and not plural:
         number, form = _CARDINALS[low], "words"
         problem, suggestion_tok = "cardinal", _match_case(tok, int_to_ordinal(number))

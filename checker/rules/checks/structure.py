@@ -150,6 +150,10 @@ def authoring_form(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     "The HRC,".
     """
     a = doc.authoring
+    for part_line in doc.part_authoring:  # "General Assembly," opening part B of a composite text
+        text = part_line.text.strip()
+        if not text.startswith("The ") or _ABBREVIATION.search(part_line.body or ""):
+            yield CheckHit(part_line, 0, len(part_line.text.rstrip()), {"text": text})
     if a is not None:
         text = a.text.strip()
         if not text.startswith("The ") or _ABBREVIATION.search(a.body or ""):
