@@ -26,6 +26,7 @@ from checker.model import (AnnexParagraph, Document, Node, OperativeParagraph, P
                            SubParagraph)
 from checker.rules.checks import CheckHit, register
 from checker.rules.checks.consent import proposed_paragraphs  # an amendment's quoted paragraphs
+from checker.rules.checks.terms import annex_is_own_text
 
 _TRAILING_CHARS = ("\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0x207A))) + "".join(map(chr, range(0x2080, 0x208A)))
                    + "*\"\u201d\u2019')]")
@@ -747,6 +748,12 @@ def _body_paragraphs(ctx) -> list[Paragraph]:
     return kept[1]
 
 
+def _own_annex_paragraphs(doc: Document) -> list[Paragraph]:
+    """The paragraphs of the annexes the resolution drafts itself (guidelines, modalities): its
+    own text, in its own style. An annexed instrument or form keeps the style it was adopted in."""
+    return [p for annex in doc.annexes if annex_is_own_text(doc, annex) for p in annex.paragraphs]
+
+
 def _siblings(p: Paragraph) -> Iterator[list[SubParagraph]]:
     """Each list of sibling sub-paragraphs, walked without recursion (lists can nest deeply)."""
     if p.subparagraphs:
@@ -884,14 +891,19 @@ def annex_list_punctuation(doc: Document, params: dict, ctx) -> Iterator[CheckHi
 def subparagraph_capital(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """ED-12: sub-paragraph text starts with a capital letter ("(c) To promote ...", not "(c) to promote").
 
-    Only the resolution's own preambular and operative paragraphs (``_body_paragraphs``): the
-    items of a quoted instrument in an annex keep their own style, and an amendment's quoted
-    text is the instruction's (``_reliable``). An item that opens with a quotation mark, a
-    figure or a symbol is not judged."""
+    The resolution's own preambular and operative paragraphs (``_body_paragraphs``); in the
+    annexes it drafts itself, whose lists may all open in lower case ("States should: (a)
+    integrate ..."), only an item whose siblings open with capitals. The items of a quoted
+    instrument keep their own style, and an amendment's quoted text is the instruction's
+    (``_reliable``). An item that opens with a quotation mark, a figure or a symbol is not judged."""
     if not _reliable(ctx, params):
         return
-    for p in _body_paragraphs(ctx):
+    body = _body_paragraphs(ctx)
+    for p in body + _own_annex_paragraphs(doc):
+        in_annex = isinstance(p, AnnexParagraph)
         for subs in _siblings(p):
+            if in_annex and not any(_opening_letter(s)[:1].isupper() for s in subs):
+                continue  # the annex's own style: every item in lower case
             for sub in subs:
                 text, start = sub.text, sub.body_start
                 while start < len(text) and text[start] in " \t":
@@ -904,6 +916,11 @@ def subparagraph_capital(doc: Document, params: dict, ctx) -> Iterator[CheckHit]
 
 
 _FIRST_WORD = re.compile(r"[^\s,;:.]+")
+
+
+def _opening_letter(sub: SubParagraph) -> str:
+    """The first character of the item's own text ("" if none)."""
+    return sub.text[sub.body_start:].lstrip(" \t")[:1]
 
 
 # ---------------------------------------------------------------- italics (ED-14)
@@ -1150,7 +1167,7 @@ def subparagraph_label_form(doc: Document, params: dict, ctx) -> Iterator[CheckH
     if not _reliable(ctx, params):
         return
     source = doc.source
-    for p in ctx.nodes:
+    for p in list(ctx.nodes) + _own_annex_paragraphs(doc):
         if not isinstance(p, Paragraph) or ")" not in p.text:
             continue
         span = p.span
