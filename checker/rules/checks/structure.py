@@ -802,6 +802,12 @@ def subparagraph_sequence(doc: Document, params: dict, ctx) -> Iterator[CheckHit
             continue
         for subs in _siblings(p):
             labels = [s.label.strip("().").lower() for s in subs]
+            if labels[:2] == ["1", "2"] and not isinstance(p, AnnexParagraph):
+                # "(1)", "(2)" for the items: ED-11 letters them, "(a)", "(b)" (an annexed list,
+                # such as a goods review list, keeps its own numbering)
+                first = subs[0]
+                yield CheckHit(first, 0, max(1, first.body_start), {"label": "(1)", "expected": "(a)"})
+                continue
             series = _series(labels)
             if series is None or labels[0] != series[0]:
                 continue  # a list that does not start at (a)/(i) is a parse doubt, not judged
@@ -1356,13 +1362,22 @@ def sponsor_list(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             return
 
 
+_SC_NUMBER_LINE = re.compile(r"(?i)(?:resolution\b|\d)")
+
+
 @register("structure.security-council-title", placeholders=("title",))
 def security_council_title(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
-    """ED-17: a Security Council draft has no title; the Council's resolutions are known by
-    their number and the agenda item."""
-    if doc.kind != "draft-resolution" or (doc.body or doc.header.body) != "Security Council" or doc.title is None:
+    """ED-17: a Security Council draft or resolution has no title; the Council's resolutions are
+    known by their number and the agenda item. What the parser takes for the title of an adopted
+    text is most often its number line ("Resolution 2719 (2023)", "101 (1953). Resolution of ...",
+    or an OCR fragment of it, "of 15 March 1965"): a title is a line that opens with a capital
+    and is none of these."""
+    if doc.kind not in ("draft-resolution", "resolution") or (doc.body or doc.header.body) != "Security Council" \
+            or doc.title is None:
         return
     title = doc.title
+    if not title.text[:1].isupper() or _SC_NUMBER_LINE.match(title.text):
+        return
     yield CheckHit(title, 0, len(title.text), {"title": title.text if len(title.text) <= 60 else title.text[:57] + "..."})
 
 
