@@ -217,6 +217,37 @@ EXPECTED = [
     ("holdout15/hrc60-cambodia-advisory-services.txt", "draft-resolution", HRC, 6, 11, None),
     ("holdout15/hrc60-car-technical-assistance.txt", "draft-resolution", HRC, 11, 12, None),  # PP ends ";"
     ("holdout15/sc-unmiss-mandate.txt", "resolution", "Security Council", 10, 10, None),  # "Recalls" PP
+    # sixteenth held-out set (correct texts only; counted by hand): annex paragraphs 1-8 are not
+    # operative; the composite text's part A has one unnumbered "Urges ...:" paragraph (counted 1,
+    # as an unnumbered single paragraph elsewhere); (a)/(i) items stay text of their paragraph; the
+    # HRC decision (masthead "General Assembly") is one "Decides:" with (a)-(g).
+    ("holdout16/ecosoc-ngo-participation.txt", "resolution", ECOSOC, 8, 8, None),
+    ("holdout16/ga-adopted-torture.txt", "resolution", GA, 9, 9, None),
+    ("holdout16/ga-c2-ict-annex.md", "draft-resolution", GA, 8, 6, None),  # annex 1-8 not counted
+    ("holdout16/ga-c3-nhri-rev1.md", "draft-resolution", GA, 10, 11, None),
+    ("holdout16/ga-composite-information.txt", "resolution", GA, 8, 10, None),  # parts A 4+1, B 4+9
+    ("holdout16/ga-plenary-disasters.txt", "draft-resolution", GA, 12, 13, None),
+    ("holdout16/hrc-42-draft-decision.txt", "draft-decision", HRC, 6, 1, None),  # one "Decides:" (a)-(g)
+    ("holdout16/hrc-56-education.txt", "draft-resolution", HRC, 10, 9, None),
+    ("holdout16/hrc-57-item10-libya.md", "draft-resolution", HRC, 10, 11, None),
+    ("holdout16/sc-resolution-wps.txt", "resolution", "Security Council", 10, 15, None),
+    # seventeenth held-out set (counted by hand): double-spaced wrapped lines (one continuation
+    # opens "(a) of the annex"); a preambular paragraph cut by a page break (footnotes, page
+    # number, symbol); "OP5 bis" is operative and "(1)", "a." items stay text; the amendment numbers
+    # its instructions 1, 2, 3, 3, 4-9 (ten) and quotes "7.", "12.", "18." paragraphs; the
+    # composite's part B authoring line lacks "The"; preambular paragraphs ending "." or ";", a fully
+    # italicised one and "Recalls ...," still count; "6. Requesting" is operative; the Somalia
+    # authoring line has no comma.
+    ("holdout17/ecosoc-ngo-draft-decision.txt", "draft-decision", ECOSOC, 3, 1, None),  # "Decides:" (a)-(f)
+    ("holdout17/ga-amr-double-spaced.txt", "draft-resolution", GA, 5, 7, None),
+    ("holdout17/ga-c2-drr-rev1.txt", "draft-resolution", GA, 4, 8, None),  # 1-5, OP5 bis, 6-7
+    ("holdout17/ga-c3-amendments-indigenous.txt", "amendment", GA, 0, 10, None),  # "3." used twice
+    ("holdout17/ga-c3-older-persons-pdf.txt", "draft-resolution", GA, 6, 7, None),  # 1-6, 8
+    ("holdout17/ga-res-outer-space-composite.txt", "resolution", GA, 7, 8, None),  # parts A 4+5, B 3+3
+    ("holdout17/hrc-ai-public-services.md", "draft-resolution", HRC, 6, 7, None),  # "Recalls" PP
+    ("holdout17/hrc-child-participation-annex.txt", "draft-resolution", HRC, 3, 7, None),  # annex not counted
+    ("holdout17/hrc-somalia-word-paste.txt", "draft-resolution", HRC, 7, 9, None),  # "6. Requesting"
+    ("holdout17/sc-res-haiti-adopted.txt", "resolution", "Security Council", 9, 6, None),  # PP5 ends "."
 ]
 
 
