@@ -44,15 +44,15 @@ def install() -> bool:
 
     table = KeptTable(cache.cache_dir() / _file_name())
 
-    def cached_exec(source: Any, globals: Optional[dict] = None, locals: Optional[dict] = None) -> None:
+    def cached_exec(source: Any, global_names: Optional[dict] = None, local_names: Optional[dict] = None) -> None:
         if not isinstance(source, str):
-            return exec(source, globals, locals)
+            return exec(source, global_names, local_names)
         code = table.get(source)
         if code is None:
             # dont_inherit: the flags of ``dataclasses`` (none), not this module's futures.
             code = compile(source, "<string>", "exec", dont_inherit=True)
             table.put(source, code)
-        return exec(code, globals, locals)
+        return exec(code, global_names, local_names)
 
     dataclasses.exec = cached_exec  # a module global shadows the builtin for that module only
     _table = table

@@ -56,7 +56,7 @@ def install() -> bool:
 
     def entry_for(pattern: Any, flags: int) -> tuple:
         parsed = _parser.parse(pattern, flags)
-        # Stored as packed bytes: a tenth of the load time of a list of ints.
+        # Stored as packed bytes: one object to write and load, not one per instruction.
         code = array.array("I", _compiler._code(parsed, flags)).tobytes()
         groupindex = dict(parsed.state.groupdict)
         indexgroup = [None] * parsed.state.groups
