@@ -697,7 +697,9 @@ class _Normalizer:
                 i += 1
                 continue
             m = _FOOTNOTE_START.match(s)
-            if (m and label is not None and label.isdigit() and m.group("label").isdigit()
+            # (ASCII digits only: int() cannot read a superscript label, "³".isdigit() though it is)
+            if (m and label is not None and label.isascii() and label.isdecimal()
+                    and m.group("label").isascii() and m.group("label").isdecimal()
                     and not current[-1].text.rstrip().endswith((".", ".)"))
                     and (int(m.group("label")) != int(label) + 1
                          or re.match(r"\d{1,3}\s*(?:[–-]|and\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)", s))):

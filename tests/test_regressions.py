@@ -44,3 +44,13 @@ def test_many_subparagraphs_lint_in_reasonable_time():
     t0 = time.perf_counter()
     lint_source(SourceText("nested.txt", text), session)
     assert time.perf_counter() - t0 < 5.0
+
+
+def test_footnote_block_with_superscript_labels_after_an_unfinished_note():
+    """Fuzzing (100,000 inputs, seed 3407): the wrapped-note test compared labels with int(),
+    and "¹".isdigit() is true while int("¹") fails (ValueError in normalize._footnote_block)."""
+    doc = parse_text("The General Assembly,\n\nRecalling its resolution 60/1,\u00b9\n\n"
+                     "1. Decides to remain seized of the matter.\n\n__________________\n\n"
+                     "1 See the report of the Secretary-General on the question\n"
+                     "\u00b9 See A/HRC/55/2.\n")
+    assert [p.number for p in doc.operative] == [1]
