@@ -81,11 +81,15 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
 
 
 def _looks_like_utf16(data: bytes) -> bool:
+    """Text in UTF-16 without its byte-order mark: one byte of each pair mostly NUL, the other
+    mostly printable (a program or an image has NULs in both and control bytes in between)."""
     sample = data[:4096]
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = max(len(sample) // 2, 1)
-    return max(even_nuls, odd_nuls) > 0.3 * half
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, chars in ((odd, even), (even, odd)):  # little-endian, then big-endian
+        printable = sum(1 for b in chars if 32 <= b < 127 or b in (9, 10, 13))
+        if zeros.count(0) > 0.7 * max(len(zeros), 1) and printable > 0.8 * max(len(chars), 1):
+            return True
+    return False
 
 
 def from_bytes(data: bytes, path: str, *, suffix: str | None = None) -> SourceText:
