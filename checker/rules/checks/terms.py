@@ -89,16 +89,22 @@ def undefined_acronym(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
             yield _hit(body_uses[0])
     # An annex the resolution drafts itself (guidelines, modalities) is read like its text: an
     # acronym there is defined in the resolution or in the annex. An annexed instrument is not.
-    for annex in doc.annexes:
-        if not annex_is_own_text(doc, annex):
-            continue
-        own = index_annex(annex, _acronym_texts(ctx, doc))
+    for own in _own_annex_indexes(ctx, doc):
         for base, uses in own.uses.items():
             if base in idx.defs or base in own.defs or base in allowed or uses[0].acronym in allowed:
                 continue
             own_uses = [u for u in uses if not label(u)]
             if own_uses:
                 yield _hit(own_uses[0])
+
+
+def _own_annex_indexes(ctx, doc: Document) -> list[AcronymIndex]:
+    """The acronyms of each annex the resolution drafts itself, indexed once per document
+    (TRM001 and TRM004 both read them)."""
+    def make() -> list[AcronymIndex]:
+        return [index_annex(a, _acronym_texts(ctx, doc)) for a in doc.annexes if annex_is_own_text(doc, a)]
+
+    return ctx.memo("terms.own-annex-indexes", make) if ctx is not None else make()
 
 
 # An annexed text named as one of these is an instrument, negotiated or adopted as a whole (often
@@ -248,16 +254,13 @@ def acronym_defined_again(doc: Document, params: dict, ctx) -> Iterator[CheckHit
 def acronym_rarely_used(doc: Document, params: dict, ctx) -> Iterator[CheckHit]:
     """TRM004: an acronym introduced for a name used only once or twice (definition included)."""
     idx, limit, allowed = _index(ctx, doc), int(params.get("max-uses", 2)), _allowed(params)
-    annexes = None  # uses in the annexes the resolution drafts itself, counted only when needed
     for base, defs in idx.defs.items():
         occ, expansion = defs[0]
         if base in allowed or occ.acronym in allowed or _un_name(base):
             continue   # "UN-Women" is an official name, defined however seldom used (adopted texts)
         total = len(defs) + len(idx.uses.get(base, []))
-        if total <= limit and doc.annexes:
-            if annexes is None:
-                annexes = [index_annex(a, _acronym_texts(ctx, doc)) for a in doc.annexes if annex_is_own_text(doc, a)]
-            total += sum(len(own.uses.get(base, [])) for own in annexes)
+        if total <= limit and doc.annexes:  # uses in the annexes the resolution drafts itself count too
+            total += sum(len(own.uses.get(base, [])) for own in _own_annex_indexes(ctx, doc))
         if total <= limit and expansion.strip() and not _TITLE_AFTER_DEFINITION.match(occ.node.text, occ.end):
             yield _hit(occ, uses=total, expansion=expansion.strip())
 
